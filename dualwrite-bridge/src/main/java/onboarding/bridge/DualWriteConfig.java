@@ -1,0 +1,67 @@
+package onboarding.bridge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import onboarding.model.Origin;
+
+/** Configuration of the bridge in one app ({@code dualwrite.*}). */
+@ConfigMapping(prefix = "dualwrite")
+public interface DualWriteConfig {
+
+    /** Which app this is. */
+    Origin origin();
+
+    Peer peer();
+
+    /**
+     * HMAC-SHA256 keys shared with the peer. The first signs outgoing batches; every one of them is
+     * accepted on incoming batches, so a key can be rotated without downtime (add the new key second
+     * on both sides, then move it first, then drop the old one).
+     */
+    List<String> secrets();
+
+    /** How far the timestamp of an incoming batch may be from our clock; older requests are refused. */
+    @WithDefault("PT2M")
+    Duration maxClockSkew();
+
+    Relay relay();
+
+    interface Peer {
+        /** Base URL of the other app, e.g. {@code http://127.0.0.1:8081}. */
+        String url();
+
+        /** Name shown to people, e.g. "Sales". */
+        String name();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Relay {
+        /** Whether this process delivers its outbox (tests of a single app may switch it off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Events per delivery. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Attempts before an event is DEAD. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** First retry delay; doubles at each attempt, with jitter. */
+        @WithDefault("PT0.5S")
+        Duration backoffBase();
+
+        /** Cap of the retry delay. */
+        @WithDefault("PT1M")
+        Duration backoffMax();
+
+        /** How long a claimed batch is reserved to this process before another may take it over. */
+        @WithDefault("PT30S")
+        Duration lease();
+    }
+}

@@ -1,0 +1,198 @@
+package onboarding.bridge.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.link.RecordLinks;
+import onboarding.bridge.timeline.TimelineAnnotator;
+import onboarding.model.EventEnvelope;
+import onboarding.model.EventTypes;
+import onboarding.model.InboxBatch;
+import onboarding.model.InboxResponse;
+import onboarding.model.InboxResult;
+import onboarding.model.InboxResult.Outcome;
+import onboarding.model.Json;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies incoming events, each in its own transaction together with its row in {@code dualwrite_inbox}
+ * (keyed by event id): a second delivery of the same event is acknowledged and skipped. An event this
+ * app does not know (type or schema version) is answered FAILED, never silently dropped.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final DataSource dataSource;
+    private final DualWriteConfig config;
+    private final Instance<InboundHandler<?>> handlers;
+    private final Instance<TimelineAnnotator> annotators;
+    private final RecordLinks links;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter failed;
+    private final Timer latency;
+
+    Inbox(DataSource dataSource, DualWriteConfig config, Instance<InboundHandler<?>> handlers,
+            Instance<TimelineAnnotator> annotators, RecordLinks links, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.handlers = handlers;
+        this.annotators = annotators;
+        this.links = links;
+        this.applied = metrics.counter("dualwrite.events.applied");
+        this.duplicates = metrics.counter("dualwrite.events.duplicates");
+        this.failed = metrics.counter("dualwrite.events.failed");
+        this.latency = Timer.builder("dualwrite.replication.latency")
+                .description("commit on the peer to commit of the applied change here")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(metrics);
+    }
+
+    public InboxResponse applyAll(InboxBatch batch) {
+        List<InboxResult> results = new ArrayList<>(batch.events().size());
+        for (EventEnvelope event : batch.events()) {
+            results.add(apply(event));
+        }
+        return new InboxResponse(results);
+    }
+
+    public InboxResult apply(EventEnvelope event) {
+        if (event.eventId() == null || event.eventType() == null || event.aggregateId() == null
+                || event.origin() == null || event.occurredAt() == null || event.payload() == null) {
+            return failure(event, "incomplete event envelope");
+        }
+        if (event.origin() != config.origin().peer()) {
+            return failure(event, "event from " + event.origin() + " sent to " + config.origin());
+        }
+        Optional<Class<?>> payloadType = EventTypes.payloadType(event.eventType(), event.schemaVersion());
+        Optional<InboundHandler<?>> handler = handlerFor(event);
+        if (payloadType.isEmpty() || handler.isEmpty()) {
+            return failure(event, "Unknown event type " + event.eventType() + " v" + event.schemaVersion());
+        }
+        Object payload;
+        try {
+            payload = Json.mapper().treeToValue(event.payload(), payloadType.get());
+        } catch (JsonProcessingException e) {
+            return failure(event, "malformed payload: " + e.getOriginalMessage());
+        }
+        try {
+            InboxResult result = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler.get(), payload));
+            if (result.outcome() == Outcome.APPLIED) {
+                applied.increment();
+                latency.record(Duration.between(event.occurredAt(), Instant.now()));
+            } else {
+                duplicates.increment();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "event %s (%s of %s %s) not applied", event.eventId(), event.eventType(),
+                    event.aggregateType(), event.aggregateId());
+            return failure(event, rootMessage(e));
+        }
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private InboxResult applyOnce(EventEnvelope event, InboundHandler handler, Object payload) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!recordArrival(connection, event)) {
+                return duplicateOf(connection, event);
+            }
+            ApplyResult result;
+            InboundContext.begin(event);
+            try {
+                result = handler.apply(event, payload);
+                if (result != null && result.recordId() != null) {
+                    links.link(connection, event.tableMap(), result.recordId(), event.aggregateId(), null);
+                }
+                for (TimelineAnnotator annotator : annotators) {
+                    annotator.inbound(event, result);
+                }
+            } finally {
+                InboundContext.end();
+            }
+            String id = result == null ? null : result.recordId();
+            String label = result == null ? null : result.recordLabel();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE dualwrite_inbox SET result_id = ?, result_label = ? WHERE event_id = ?")) {
+                update.setString(1, id);
+                update.setString(2, label);
+                update.setObject(3, event.eventId());
+                update.executeUpdate();
+            }
+            return new InboxResult(event.eventId(), Outcome.APPLIED, id, label, null);
+        }
+    }
+
+    /** Inserts the inbox row; false when the event was applied before (or is being applied right now). */
+    private static boolean recordArrival(Connection connection, EventEnvelope event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO dualwrite_inbox (event_id, table_map, aggregate_type, aggregate_id, seq, event_type,
+                    schema_version, origin, correlation_id, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")) {
+            insert.setObject(1, event.eventId());
+            insert.setString(2, event.tableMap());
+            insert.setString(3, event.aggregateType());
+            insert.setString(4, event.aggregateId());
+            insert.setLong(5, event.sequence());
+            insert.setString(6, event.eventType());
+            insert.setInt(7, event.schemaVersion());
+            insert.setString(8, event.origin().name());
+            insert.setString(9, event.correlationId());
+            insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private static InboxResult duplicateOf(Connection connection, EventEnvelope event) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT result_id, result_label FROM dualwrite_inbox WHERE event_id = ?")) {
+            query.setObject(1, event.eventId());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new InboxResult(event.eventId(), Outcome.DUPLICATE, rs.getString(1), rs.getString(2), null);
+            }
+        }
+    }
+
+    private Optional<InboundHandler<?>> handlerFor(EventEnvelope event) {
+        for (InboundHandler<?> handler : handlers) {
+            if (handler.eventType().equals(event.eventType()) && handler.schemaVersion() == event.schemaVersion()) {
+                return Optional.of(handler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private InboxResult failure(EventEnvelope event, String reason) {
+        failed.increment();
+        LOG.warnf("refused event %s: %s", event.eventId(), reason);
+        return new InboxResult(event.eventId(), Outcome.FAILED, null, null, reason);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

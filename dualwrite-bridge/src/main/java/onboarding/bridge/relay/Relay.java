@@ -1,0 +1,277 @@
+package onboarding.bridge.relay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.link.RecordLinks;
+import onboarding.bridge.outbox.OutboxEvent;
+import onboarding.bridge.timeline.TimelineAnnotator;
+import onboarding.bridge.transport.EventTransport;
+import onboarding.bridge.transport.TransportException;
+import onboarding.model.EventEnvelope;
+import onboarding.model.InboxResponse;
+import onboarding.model.InboxResult;
+import onboarding.model.Origin;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the outbox to the peer. Woken right after a business commit and by a periodic sweep; claims
+ * batches with {@code FOR UPDATE SKIP LOCKED} under a lease so several processes can relay one database;
+ * keeps per-record order (an event waits while an earlier one of its record is undelivered, dead included);
+ * retries failures with capped exponential backoff and jitter; after the configured attempts an event is
+ * DEAD until an operator replays it.
+ */
+@ApplicationScoped
+public class Relay {
+
+    private static final Logger LOG = Logger.getLogger(Relay.class);
+
+    private static final String CLAIM = """
+            UPDATE dualwrite_outbox o
+               SET status = 'INFLIGHT', attempts = o.attempts + 1, lease_until = now() + (? * interval '1 millisecond')
+             WHERE o.id IN (
+                   SELECT c.id FROM dualwrite_outbox c
+                    WHERE ((c.status = 'PENDING' AND c.next_attempt_at <= now())
+                           OR (c.status = 'INFLIGHT' AND c.lease_until < now()))
+                      AND NOT EXISTS (SELECT 1 FROM dualwrite_map m WHERE m.name = c.table_map AND m.state <> 'RUNNING')
+                      AND NOT EXISTS (SELECT 1 FROM dualwrite_outbox p
+                                       WHERE p.aggregate_type = c.aggregate_type AND p.aggregate_id = c.aggregate_id
+                                         AND p.seq < c.seq AND p.status NOT IN ('DELIVERED', 'SKIPPED'))
+                    ORDER BY c.id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED)
+            RETURNING o.id, o.event_id, o.table_map, o.aggregate_type, o.aggregate_id, o.seq, o.event_type,
+                      o.schema_version, o.origin, o.correlation_id, o.payload::text, o.attempts, o.created_at""";
+
+    private final DataSource dataSource;
+    private final DualWriteConfig config;
+    private final Instance<EventTransport> transport;
+    private final Instance<TimelineAnnotator> annotators;
+    private final RecordLinks links;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dualwrite-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter dead;
+    private final Timer roundTrip;
+
+    Relay(DataSource dataSource, DualWriteConfig config, Instance<EventTransport> transport,
+            Instance<TimelineAnnotator> annotators, RecordLinks links, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.transport = transport;
+        this.annotators = annotators;
+        this.links = links;
+        this.delivered = metrics.counter("dualwrite.events.delivered");
+        this.retried = metrics.counter("dualwrite.events.retried");
+        this.dead = metrics.counter("dualwrite.events.dead");
+        this.roundTrip = Timer.builder("dualwrite.delivery.latency")
+                .description("outbox commit to acknowledgement by the peer")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(metrics);
+        metrics.gauge("dualwrite.outbox.backlog", backlog);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = config.relay().enabled();
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        stopping = true;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the relay to deliver what is due; cheap, never blocks, coalesces concurrent wake-ups. */
+    public void wake() {
+        if (running && queued.compareAndSet(false, true)) {
+            worker.execute(this::drainQuietly);
+        }
+    }
+
+    @Scheduled(every = "${dualwrite.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (!running) {
+            return;
+        }
+        backlog.set(countBacklog());
+        wake();
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void drainQuietly() {
+        queued.set(false);
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.error("dual-write relay round failed; the next sweep tries again", e);
+        }
+    }
+
+    /** Delivers batches until nothing is due. Returns the number of events handed to the peer. */
+    public int drain() {
+        int total = 0;
+        while (!stopping) {
+            List<OutboxEvent> batch = claim();
+            if (batch.isEmpty()) {
+                break;
+            }
+            deliver(batch);
+            total += batch.size();
+        }
+        return total;
+    }
+
+    List<OutboxEvent> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setLong(1, config.relay().lease().toMillis());
+                claim.setInt(2, config.relay().batchSize());
+                List<OutboxEvent> events = new ArrayList<>();
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new OutboxEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
+                                Origin.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getInt(12),
+                                rs.getTimestamp(13).toInstant()));
+                    }
+                }
+                events.sort((a, b) -> Long.compare(a.id(), b.id()));
+                return events;
+            }
+        });
+    }
+
+    private void deliver(List<OutboxEvent> batch) {
+        InboxResponse response;
+        try {
+            response = transport.get().send(batch.stream().map(OutboxEvent::toEnvelope).toList());
+        } catch (TransportException e) {
+            LOG.warnf("delivery of %d events failed: %s", batch.size(), e.getMessage());
+            Map<UUID, InboxResult> none = new HashMap<>();
+            batch.forEach(ev -> none.put(ev.eventId(),
+                    new InboxResult(ev.eventId(), InboxResult.Outcome.FAILED, null, null, e.getMessage())));
+            complete(batch, none);
+            return;
+        }
+        Map<UUID, InboxResult> results = new HashMap<>();
+        response.results().forEach(r -> results.put(r.eventId(), r));
+        complete(batch, results);
+    }
+
+    private void complete(List<OutboxEvent> batch, Map<UUID, InboxResult> results) {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement done = connection.prepareStatement("""
+                            UPDATE dualwrite_outbox SET status = 'DELIVERED', delivered_at = now(), lease_until = NULL,
+                                   last_error = NULL, remote_id = ?, remote_label = ?
+                             WHERE id = ? AND status = 'INFLIGHT'""");
+                    PreparedStatement failed = connection.prepareStatement("""
+                            UPDATE dualwrite_outbox SET status = ?, lease_until = NULL, last_error = ?,
+                                   next_attempt_at = now() + (? * interval '1 millisecond')
+                             WHERE id = ? AND status = 'INFLIGHT'""")) {
+                for (OutboxEvent event : batch) {
+                    InboxResult result = results.get(event.eventId());
+                    if (result == null) {
+                        result = new InboxResult(event.eventId(), InboxResult.Outcome.FAILED, null, null,
+                                "the peer did not answer for this event");
+                    }
+                    if (result.delivered()) {
+                        done.setString(1, result.remoteId());
+                        done.setString(2, result.remoteLabel());
+                        done.setLong(3, event.id());
+                        done.addBatch();
+                        if (result.remoteId() != null) {
+                            links.link(connection, event.tableMap(), event.aggregateId(), result.remoteId(),
+                                    result.remoteLabel());
+                        }
+                        for (TimelineAnnotator annotator : annotators) {
+                            annotator.outbound(event, result);
+                        }
+                        delivered.increment();
+                        roundTrip.record(Duration.between(event.createdAt(), now));
+                    } else {
+                        boolean isDead = event.attempts() >= config.relay().maxAttempts();
+                        failed.setString(1, isDead ? "DEAD" : "PENDING");
+                        failed.setString(2, result.error());
+                        failed.setLong(3, Backoff.delay(event.attempts(), config.relay().backoffBase(),
+                                config.relay().backoffMax()).toMillis());
+                        failed.setLong(4, event.id());
+                        failed.addBatch();
+                        if (isDead) {
+                            dead.increment();
+                            LOG.errorf("event %s (%s of %s %s) is DEAD after %d attempts: %s", event.eventId(),
+                                    event.eventType(), event.aggregateType(), event.aggregateId(), event.attempts(),
+                                    result.error());
+                            for (TimelineAnnotator annotator : annotators) {
+                                annotator.dead(event, result.error());
+                            }
+                        } else {
+                            retried.increment();
+                        }
+                    }
+                }
+                done.executeBatch();
+                failed.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not record the delivery outcome", e);
+            }
+        });
+    }
+
+    private long countBacklog() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM dualwrite_outbox WHERE status IN ('PENDING', 'INFLIGHT')");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            LOG.debug("backlog not counted", e);
+            return backlog.get();
+        }
+    }
+}
