@@ -25,6 +25,11 @@ public class MsgExtensions {
         return Messages.get(UiLocale.current(), key, a, b, c);
     }
 
+    /** {@code {msg:e('prospect.status', p.status)}}: the text of key {@code prospect.status.NEW}, for enum-like values. */
+    static String e(String prefix, Object value) {
+        return Messages.get(UiLocale.current(), prefix + "." + value);
+    }
+
     static String lang() {
         return UiLocale.current().getLanguage();
     }

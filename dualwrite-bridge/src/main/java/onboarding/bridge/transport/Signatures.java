@@ -1,6 +1,7 @@
 package onboarding.bridge.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -25,6 +26,7 @@ public class Signatures {
     private final Duration maxSkew;
     private final Clock clock;
 
+    @Inject
     Signatures(DualWriteConfig config) {
         this(config.secrets(), config.maxClockSkew(), Clock.systemUTC());
     }

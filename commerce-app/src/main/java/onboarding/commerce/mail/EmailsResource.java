@@ -1,0 +1,32 @@
+package onboarding.commerce.mail;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import onboarding.ui.Page;
+
+/** Back office: every email the app sent or tries to send, with its status. */
+@Path("/hq/emails")
+@Produces(MediaType.TEXT_HTML)
+public class EmailsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<MailMessage> page);
+    }
+
+    private final MailService mail;
+
+    EmailsResource(MailService mail) {
+        this.mail = mail;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("page") Integer page) {
+        return Templates.list(mail.list(Page.clamp(page)));
+    }
+}

@@ -1,0 +1,154 @@
+package onboarding.commerce.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import onboarding.bridge.relay.Backoff;
+import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.prospect.ProspectService;
+import org.hibernate.LockOptions;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends queued mail after commit and on a sweep, one mail per transaction; a failure leaves the mail
+ * QUEUED with a later attempt time (capped exponential backoff) until the last attempt marks it FAILED.
+ * Every outcome is logged and shown on the Emails page.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
+    /** How long a mail being sent is reserved, so a crash mid-send only delays it. */
+    private static final long RESERVE_SECONDS = 120;
+
+    private final Mailer mailer;
+    private final MailConfig config;
+    private final Timeline timeline;
+    private final EntityManager em;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "mail-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean running;
+
+    MailSender(Mailer mailer, MailConfig config, Timeline timeline, EntityManager em) {
+        this.mailer = mailer;
+        this.config = config;
+        this.timeline = timeline;
+        this.em = em;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void wake() {
+        if (running && queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                try {
+                    sendDue();
+                } catch (RuntimeException e) {
+                    LOG.error("mail round failed; the next sweep tries again", e);
+                }
+            });
+        }
+    }
+
+    @Scheduled(every = "${commerce.mail.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wake();
+    }
+
+    /** Sends every mail that is due; returns how many were handed to the mail server. */
+    public int sendDue() {
+        int sent = 0;
+        while (running) {
+            MailMessage mail = QuarkusTransaction.requiringNew().call(this::reserveNext);
+            if (mail == null) {
+                return sent;
+            }
+            String error = null;
+            try {
+                mailer.send(Mail.withHtml(mail.recipient, mail.subject, mail.bodyHtml).setText(mail.bodyText));
+                sent++;
+            } catch (RuntimeException e) {
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            String failure = error;
+            QuarkusTransaction.requiringNew().run(() -> record(mail.id, failure));
+        }
+        return sent;
+    }
+
+    private MailMessage reserveNext() {
+        List<MailMessage> due = em.createQuery(
+                "from MailMessage where status = :queued and nextAttemptAt <= :now order by id", MailMessage.class)
+                .setParameter("queued", MailMessage.Status.QUEUED)
+                .setParameter("now", Instant.now())
+                .setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .getResultList();
+        if (due.isEmpty()) {
+            return null;
+        }
+        MailMessage mail = due.get(0);
+        mail.attempts++;
+        mail.nextAttemptAt = Instant.now().plusSeconds(RESERVE_SECONDS);
+        return mail;
+    }
+
+    private void record(long id, String error) {
+        MailMessage mail = MailMessage.findById(id);
+        if (error == null) {
+            mail.status = MailMessage.Status.SENT;
+            mail.sentAt = Instant.now();
+            mail.lastError = null;
+            mail.nextAttemptAt = null;
+            LOG.infof("mail %d %s sent to %s: \"%s\"", mail.id, mail.kind, mail.recipient, mail.subject);
+            if (mail.prospectId != null) {
+                timeline.add(ProspectService.RECORD_TYPE, mail.prospectId, Timeline.Source.SYSTEM,
+                        "timeline.mail.sent." + mail.kind, mail.recipient, null, "/hq/emails#mail-" + mail.id,
+                        null);
+            }
+        } else if (mail.attempts >= config.maxAttempts()) {
+            mail.status = MailMessage.Status.FAILED;
+            mail.lastError = error;
+            mail.nextAttemptAt = null;
+            LOG.errorf("mail %d %s to %s FAILED after %d attempts: %s", mail.id, mail.kind, mail.recipient,
+                    mail.attempts, error);
+        } else {
+            mail.lastError = error;
+            mail.nextAttemptAt = Instant.now().plus(Backoff.delay(mail.attempts, config.retryBase(), config.retryMax()));
+            LOG.warnf("mail %d %s to %s not sent (attempt %d), retrying at %s: %s", mail.id, mail.kind,
+                    mail.recipient, mail.attempts, mail.nextAttemptAt, error);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package onboarding.commerce.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import onboarding.bridge.AfterCommit;
+import onboarding.ui.Page;
+
+/**
+ * Queues emails in the business transaction; {@link MailSender} sends them once it has committed,
+ * and retries while the mail server is down, so no mail is lost.
+ */
+@ApplicationScoped
+public class MailService {
+
+    private static final Object WAKE_KEY = new Object();
+    public static final int PAGE_SIZE = 50;
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final MailSender sender;
+
+    MailService(TransactionSynchronizationRegistry transactions, MailSender sender) {
+        this.transactions = transactions;
+        this.sender = sender;
+    }
+
+    /** A rendered email, ready to queue. */
+    public record Rendered(String subject, String html, String text) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MailMessage queue(MailKind kind, String recipient, Locale locale, Rendered content, Long prospectId) {
+        MailMessage mail = new MailMessage();
+        mail.kind = kind;
+        mail.recipient = recipient;
+        mail.language = locale.getLanguage();
+        mail.subject = content.subject();
+        mail.bodyHtml = content.html();
+        mail.bodyText = content.text();
+        mail.status = MailMessage.Status.QUEUED;
+        mail.nextAttemptAt = Instant.now();
+        mail.prospectId = prospectId;
+        mail.createdAt = Instant.now();
+        mail.persist();
+        AfterCommit.once(transactions, WAKE_KEY, sender::wake);
+        return mail;
+    }
+
+    public Page<MailMessage> list(int page) {
+        List<MailMessage> items = MailMessage.<MailMessage>find("order by id desc").page(page - 1, PAGE_SIZE).list();
+        return new Page<>(items, page, PAGE_SIZE, MailMessage.count());
+    }
+
+    public List<MailMessage> ofProspect(long prospectId) {
+        return MailMessage.list("prospectId = ?1 order by id", prospectId);
+    }
+}

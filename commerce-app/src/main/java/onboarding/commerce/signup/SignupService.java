@@ -1,0 +1,137 @@
+package onboarding.commerce.signup;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import onboarding.bridge.outbox.Outbox;
+import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.CommerceConfig;
+import onboarding.commerce.mail.MailKind;
+import onboarding.commerce.mail.MailService;
+import onboarding.commerce.prospect.Prospect;
+import onboarding.commerce.prospect.ProspectService;
+import onboarding.commerce.prospect.ProspectStatus;
+import onboarding.commerce.prospect.ReplicationStatus;
+import onboarding.model.CompanyInfo;
+import onboarding.model.ContactInfo;
+import onboarding.model.EventTypes;
+import onboarding.model.ProspectSubmittedV1;
+import onboarding.model.TableMaps;
+import onboarding.ui.Messages;
+import onboarding.ui.UiLocale;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a valid signup into a prospect, in one transaction with its outbox event (replication to Sales
+ * as a lead) and its "application received" email (sent after commit).
+ */
+@ApplicationScoped
+public class SignupService {
+
+    private static final Logger LOG = Logger.getLogger(SignupService.class);
+
+    @CheckedTemplate(basePath = "mail")
+    static class MailTemplates {
+        static native TemplateInstance receivedHtml(Prospect prospect);
+
+        static native TemplateInstance receivedText(Prospect prospect);
+    }
+
+    /** The outcome of a submission: either the new prospect, or the errors per field (bundle keys). */
+    public record Result(Prospect prospect, Map<String, String> errors) {
+        public boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Validator validator;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final MailService mail;
+    private final CommerceConfig config;
+
+    SignupService(Validator validator, Outbox outbox, Timeline timeline, MailService mail, CommerceConfig config) {
+        this.validator = validator;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.mail = mail;
+        this.config = config;
+    }
+
+    /** Validates the form; when valid, stores the prospect, its event and its email. Invalid input changes nothing. */
+    @Transactional
+    public Result submit(SignupForm form, Locale locale) {
+        form.normalize();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<SignupForm> violation : validator.validate(form)) {
+            errors.merge(violation.getPropertyPath().toString(), violation.getMessage(),
+                    (first, second) -> "error.required".equals(second) ? second : first);
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        if (form.isFromRobot()) {
+            LOG.infof("honeypot filled in a signup for \"%s\": ignored", form.companyName);
+            return new Result(null, Map.of());
+        }
+        Prospect prospect = create(form, locale);
+        timeline.add(ProspectService.RECORD_TYPE, prospect.id, Timeline.Source.USER, "timeline.prospect.submitted",
+                prospect.contactName(), prospect.email, null, prospect.correlationId);
+        outbox.publish(TableMaps.PROSPECTS_TO_LEADS, ProspectService.RECORD_TYPE, prospect.id.toString(),
+                EventTypes.PROSPECT_SUBMITTED, 1, payloadOf(prospect), prospect.correlationId);
+        mail.queue(MailKind.APPLICATION_RECEIVED, prospect.email, locale, UiLocale.with(locale, () ->
+                new MailService.Rendered(
+                        Messages.get(locale, "mail.received.subject", prospect.number),
+                        MailTemplates.receivedHtml(prospect).render(),
+                        MailTemplates.receivedText(prospect).render())),
+                prospect.id);
+        LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
+                prospect.companyName, prospect.correlationId);
+        return new Result(prospect, Map.of());
+    }
+
+    private Prospect create(SignupForm form, Locale locale) {
+        Prospect prospect = new Prospect();
+        prospect.id = Prospect.nextId();
+        prospect.number = Prospect.numberOf(prospect.id);
+        prospect.status = ProspectStatus.NEW;
+        prospect.companyName = form.companyName;
+        prospect.firstName = form.firstName;
+        prospect.lastName = form.lastName;
+        prospect.email = form.email;
+        prospect.phone = form.phone;
+        prospect.street = form.street;
+        prospect.city = form.city;
+        prospect.postalCode = form.postalCode;
+        prospect.countryCode = form.countryCode;
+        prospect.vatNumber = emptyToNull(form.vatNumber);
+        prospect.website = emptyToNull(form.website);
+        prospect.message = emptyToNull(form.message);
+        prospect.language = locale.getLanguage();
+        prospect.correlationId = UUID.randomUUID().toString();
+        prospect.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        prospect.replicationStatus = ReplicationStatus.PENDING;
+        prospect.persist();
+        return prospect;
+    }
+
+    private ProspectSubmittedV1 payloadOf(Prospect p) {
+        return new ProspectSubmittedV1(p.id, p.number, config.publicUrl() + "/hq/prospects/" + p.id,
+                new CompanyInfo(p.companyName, p.street, p.city, p.postalCode, p.countryCode, p.vatNumber, p.website),
+                new ContactInfo(p.firstName, p.lastName, p.email, p.phone),
+                p.message, p.language, p.submittedAt);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
