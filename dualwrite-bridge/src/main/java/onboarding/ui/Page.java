@@ -9,6 +9,19 @@ public record Page<T>(List<T> items, int number, int size, long total) {
         return requested == null || requested < 1 ? 1 : requested;
     }
 
+    /** The query string that keeps a list's filters across pages: {@code filters("q", "acme")} gives {@code q=acme&}. */
+    public static String filters(String... namesAndValues) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null && !namesAndValues[i + 1].isEmpty()) {
+                query.append(namesAndValues[i]).append('=')
+                        .append(java.net.URLEncoder.encode(namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        }
+        return query.toString();
+    }
+
     public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }

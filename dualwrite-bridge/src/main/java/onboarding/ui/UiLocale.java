@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  * {@code Accept-Language}. Outside a request (an email rendered by a job), {@link #with} sets it.
  */
 @RequestScoped
+@io.quarkus.arc.Unremovable
 public class UiLocale {
 
     private static final ThreadLocal<Locale> OVERRIDE = new ThreadLocal<>();

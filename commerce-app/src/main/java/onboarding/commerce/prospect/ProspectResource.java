@@ -22,7 +22,7 @@ public class ProspectResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Page<Prospect> page, String q, ProspectStatus status,
-                ProspectStatus[] statuses);
+                ProspectStatus[] statuses, String filters);
 
         static native TemplateInstance detail(Prospect prospect, List<Timeline.Entry> timeline,
                 List<MailMessage> mails);
@@ -40,8 +40,9 @@ public class ProspectResource {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("page") Integer page) {
         ProspectStatus filter = parseStatus(status);
-        return Templates.list(prospects.search(q, filter, Page.clamp(page)), q == null ? "" : q, filter,
-                ProspectStatus.values());
+        String query = q == null ? "" : q;
+        return Templates.list(prospects.search(q, filter, Page.clamp(page)), query, filter, ProspectStatus.values(),
+                Page.filters("q", query, "status", filter == null ? "" : filter.name()));
     }
 
     @GET

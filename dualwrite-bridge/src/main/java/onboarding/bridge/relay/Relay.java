@@ -82,6 +82,8 @@ public class Relay {
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running;
     private volatile boolean stopping;
+    /** Set when the last delivery could not reach the peer; the sweep then probes it. */
+    private volatile boolean peerDown;
     private final Counter delivered;
     private final Counter retried;
     private final Counter dead;
@@ -133,6 +135,11 @@ public class Relay {
             return;
         }
         backlog.set(countBacklog());
+        if (peerDown && transport.get().reachable()) {
+            LOG.infof("%s answers again: delivering the backlog now", config.peer().name());
+            peerDown = false;
+            retryWaitingNow();
+        }
         wake();
     }
 
@@ -189,6 +196,7 @@ public class Relay {
         try {
             response = transport.get().send(batch.stream().map(OutboxEvent::toEnvelope).toList());
         } catch (TransportException e) {
+            peerDown = true;
             LOG.warnf("delivery of %d events failed: %s", batch.size(), e.getMessage());
             Map<UUID, InboxResult> none = new HashMap<>();
             batch.forEach(ev -> none.put(ev.eventId(),
@@ -196,6 +204,7 @@ public class Relay {
             complete(batch, none);
             return;
         }
+        peerDown = false;
         Map<UUID, InboxResult> results = new HashMap<>();
         response.results().forEach(r -> results.put(r.eventId(), r));
         complete(batch, results);
@@ -260,6 +269,17 @@ public class Relay {
                 throw new IllegalStateException("could not record the delivery outcome", e);
             }
         });
+    }
+
+    /** After an outage, events waiting out their backoff need not wait any longer. */
+    private void retryWaitingNow() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement now = connection.prepareStatement(
+                        "UPDATE dualwrite_outbox SET next_attempt_at = now() WHERE status = 'PENDING' AND next_attempt_at > now()")) {
+            now.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("could not reschedule waiting events", e);
+        }
     }
 
     private long countBacklog() {

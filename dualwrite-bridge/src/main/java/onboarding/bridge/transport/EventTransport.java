@@ -14,4 +14,7 @@ public interface EventTransport {
      * @throws TransportException when the peer could not be reached or refused the whole batch
      */
     InboxResponse send(List<EventEnvelope> batch) throws TransportException;
+
+    /** A cheap check that the peer answers again, used to end backoff early after an outage. */
+    boolean reachable();
 }

@@ -76,6 +76,20 @@ public class HttpEventTransport implements EventTransport {
         }
     }
 
+    @Override
+    public boolean reachable() {
+        try {
+            HttpRequest probe = HttpRequest.newBuilder(URI.create(config.peer().url().replaceAll("/+$", "")
+                    + "/q/health/live")).timeout(java.time.Duration.ofSeconds(1)).GET().build();
+            return client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String abbreviate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500) + "…";
     }

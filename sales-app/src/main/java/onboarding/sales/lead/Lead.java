@@ -1,0 +1,64 @@
+package onboarding.sales.lead;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A prospective customer in the CRM: a Contact section (the person) and a Company section. */
+@Entity
+public class Lead extends PanacheEntityBase {
+
+    /** From {@code lead_seq}, taken before the insert so the number can be derived from it. */
+    @Id
+    public Long id;
+
+    /** Readable number, e.g. L-000045. */
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    public LeadStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public LeadOrigin origin;
+
+    /** User name of the salesperson who owns the lead; empty for unassigned leads. */
+    public String owner;
+
+    // Contact section
+    public String firstName;
+    public String lastName;
+    public String email;
+    public String phone;
+
+    // Company section
+    public String companyName;
+    public String street;
+    public String city;
+    public String postalCode;
+    public String countryCode;
+    public String vatNumber;
+    public String website;
+
+    public String message;
+    public String language;
+    public String prospectNumber;
+    public String prospectUrl;
+    public String correlationId;
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('lead_seq')").getSingleResult())
+                .longValue();
+    }
+
+    public static String numberOf(long id) {
+        return String.format("L-%06d", id);
+    }
+}

@@ -1,0 +1,8 @@
+package onboarding.sales.lead;
+
+/** OPEN → QUALIFIED | DISQUALIFIED. */
+public enum LeadStatus {
+    OPEN,
+    QUALIFIED,
+    DISQUALIFIED
+}
