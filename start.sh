@@ -67,6 +67,11 @@ cat <<MSG
     All Commerce B2B leads            http://127.0.0.1:$SALES_PORT/leads?view=all-b2b
     My open leads                     http://127.0.0.1:$SALES_PORT/leads?view=my-open
 
+  Demo sign-ins (development only; DEMO_USERS=false turns them off):
+    Commerce  hq / hq-demo (staff)        admin / admin-demo (staff, admin: dual-write console)
+    Sales     alice / alice-demo, bob / bob-demo (salesperson)
+              maria / maria-demo (salesperson, sales-manager: dual-write console)
+
   Mail: $MAIL_NOTE
   Logs: run/commerce.log, run/sales.log      Stop: ./stop.sh
 

@@ -7,9 +7,21 @@ import java.util.Optional;
 public final class EventTypes {
 
     public static final String PROSPECT_SUBMITTED = "prospect.submitted";
+    public static final String LEAD_QUALIFIED = "lead.qualified";
+    public static final String LEAD_DISQUALIFIED = "lead.disqualified";
+    public static final String OPPORTUNITY_CLOSED = "opportunity.closed";
+    public static final String ACCOUNT_UPDATED = "account.updated";
+    public static final String CONTACT_UPDATED = "contact.updated";
+    public static final String ORGANIZATION_UPDATED = "organization.updated";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            key(PROSPECT_SUBMITTED, 1), ProspectSubmittedV1.class);
+            key(PROSPECT_SUBMITTED, 1), ProspectSubmittedV1.class,
+            key(LEAD_QUALIFIED, 1), LeadQualifiedV1.class,
+            key(LEAD_DISQUALIFIED, 1), LeadDisqualifiedV1.class,
+            key(OPPORTUNITY_CLOSED, 1), OpportunityClosedV1.class,
+            key(ACCOUNT_UPDATED, 1), AccountUpdatedV1.class,
+            key(CONTACT_UPDATED, 1), ContactUpdatedV1.class,
+            key(ORGANIZATION_UPDATED, 1), OrganizationUpdatedV1.class);
 
     private EventTypes() {
     }
@@ -17,6 +29,11 @@ public final class EventTypes {
     /** The payload class of an event type at a schema version, if that pair is known. */
     public static Optional<Class<?>> payloadType(String eventType, int schemaVersion) {
         return Optional.ofNullable(PAYLOADS.get(key(eventType, schemaVersion)));
+    }
+
+    /** Every registered payload type (for contract tests). */
+    public static java.util.Collection<Class<?>> payloadTypes() {
+        return PAYLOADS.values();
     }
 
     private static String key(String eventType, int version) {

@@ -74,7 +74,7 @@ public class SignupService {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<SignupForm> violation : validator.validate(form)) {
             errors.merge(violation.getPropertyPath().toString(), violation.getMessage(),
-                    (first, second) -> "error.required".equals(second) ? second : first);
+                    (first, second) -> rank(second) < rank(first) ? second : first);
         }
         if (!errors.isEmpty()) {
             return new Result(null, errors);
@@ -97,6 +97,11 @@ public class SignupService {
         LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
                 prospect.companyName, prospect.correlationId);
         return new Result(prospect, Map.of());
+    }
+
+    /** When a field breaks several rules, say the most basic one: missing, then too long, then malformed. */
+    private static int rank(String errorKey) {
+        return errorKey.equals("error.required") ? 0 : errorKey.startsWith("error.tooLong") ? 1 : 2;
     }
 
     private Prospect create(SignupForm form, Locale locale) {

@@ -19,5 +19,6 @@ class MessageBundlesTest {
     void every_key_a_template_uses_exists() {
         assertEquals(List.of(), BundleCheck.undefinedTemplateKeys(Path.of("src/main/resources/templates")));
         assertEquals(List.of(), BundleCheck.undefinedTemplateKeys(Path.of("../dualwrite-bridge/src/main/resources/templates")));
+        assertEquals(List.of(), BundleCheck.undefinedTemplateKeys(Path.of("../app-support/src/main/resources/templates")));
     }
 }

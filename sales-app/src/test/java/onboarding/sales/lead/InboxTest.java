@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Sales side of the bridge: what arrives at /dualwrite/inbox, and what it refuses. */
 @QuarkusTest
+@TestSecurity(user = "alice", roles = "salesperson")
 class InboxTest {
 
     @Inject

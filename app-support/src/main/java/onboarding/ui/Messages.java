@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The message bundles {@code messages/msg.properties} (English) and {@code messages/msg_fr.properties}
+ * The message bundles {@code i18n/msg.properties} (English) and {@code i18n/msg_fr.properties}
  * (French), merged from every jar that ships them (the bridge's console keys and the app's own).
  * Placeholders are {@code {0}}, {@code {1}}, ... (no MessageFormat quoting, so French apostrophes stay simple).
  */
@@ -26,8 +26,8 @@ public final class Messages {
     private static final Map<String, Map<String, String>> BUNDLES = new HashMap<>();
 
     static {
-        BUNDLES.put("en", load("messages/msg.properties"));
-        BUNDLES.put("fr", load("messages/msg_fr.properties"));
+        BUNDLES.put("en", load("i18n/msg.properties"));
+        BUNDLES.put("fr", load("i18n/msg_fr.properties"));
     }
 
     private Messages() {
