@@ -3,6 +3,12 @@ package onboarding.commerce.mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -28,5 +34,12 @@ public class EmailsResource {
     @GET
     public TemplateInstance list(@QueryParam("page") Integer page) {
         return Templates.list(mail.list(Page.clamp(page)));
+    }
+
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@PathParam("id") long id, @Context SecurityContext security) {
+        MailMessage copy = mail.resend(id, security.getUserPrincipal().getName());
+        return Response.seeOther(URI.create("/hq/emails#mail-" + copy.id)).build();
     }
 }

@@ -2,5 +2,7 @@ package onboarding.commerce.mail;
 
 /** The emails Commerce sends to partners. */
 public enum MailKind {
-    APPLICATION_RECEIVED
+    APPLICATION_RECEIVED,
+    APPROVED,
+    REJECTED
 }

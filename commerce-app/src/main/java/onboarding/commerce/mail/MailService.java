@@ -21,10 +21,13 @@ public class MailService {
 
     private final TransactionSynchronizationRegistry transactions;
     private final MailSender sender;
+    private final onboarding.bridge.timeline.Timeline timeline;
 
-    MailService(TransactionSynchronizationRegistry transactions, MailSender sender) {
+    MailService(TransactionSynchronizationRegistry transactions, MailSender sender,
+            onboarding.bridge.timeline.Timeline timeline) {
         this.transactions = transactions;
         this.sender = sender;
+        this.timeline = timeline;
     }
 
     /** A rendered email, ready to queue. */
@@ -47,6 +50,24 @@ public class MailService {
         mail.persist();
         AfterCommit.once(transactions, WAKE_KEY, sender::wake);
         return mail;
+    }
+
+    /** Queues a copy of a mail (a staff action, logged on the prospect's timeline). */
+    @Transactional
+    public MailMessage resend(long id, String user) {
+        MailMessage original = MailMessage.findById(id);
+        if (original == null) {
+            throw new jakarta.ws.rs.NotFoundException("no mail " + id);
+        }
+        MailMessage copy = queue(original.kind, original.recipient, java.util.Locale.forLanguageTag(original.language),
+                new Rendered(original.subject, original.bodyHtml, original.bodyText), original.prospectId);
+        copy.resendOf = original.id;
+        if (original.prospectId != null) {
+            timeline.add(onboarding.commerce.prospect.ProspectService.RECORD_TYPE, original.prospectId,
+                    onboarding.bridge.timeline.Timeline.Source.USER, "timeline.mail.resent", original.subject, user,
+                    "/hq/emails#mail-" + copy.id, null);
+        }
+        return copy;
     }
 
     public Page<MailMessage> list(int page) {

@@ -1,18 +1,29 @@
 package onboarding.commerce.prospect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.inbox.ApplyResult;
 import onboarding.bridge.outbox.OutboxEvent;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.bridge.timeline.TimelineAnnotator;
+import onboarding.commerce.customer.CustomerService;
+import onboarding.model.AccountUpdatedV1;
+import onboarding.model.ContactUpdatedV1;
 import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.InboxResult;
+import onboarding.model.Json;
+import onboarding.model.LeadDisqualifiedV1;
+import onboarding.model.LeadQualifiedV1;
+import onboarding.model.OpportunityClosedV1;
 
-/** Writes replication outcomes into the timelines of Commerce records. */
+/** Writes replication into the timelines of Commerce records (prospects and customers). */
 @ApplicationScoped
 public class CommerceTimelineAnnotator implements TimelineAnnotator {
+
+    private static final String PROSPECT = ProspectService.RECORD_TYPE;
+    private static final String CUSTOMER = CustomerService.RECORD_TYPE;
 
     private final Timeline timeline;
     private final DualWriteConfig config;
@@ -24,7 +35,49 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
 
     @Override
     public void inbound(EventEnvelope event, ApplyResult result) {
-        // no event from Sales is applied in Commerce yet
+        String c = event.correlationId();
+        switch (event.eventType()) {
+            case EventTypes.LEAD_QUALIFIED -> {
+                LeadQualifiedV1 lead = payload(event, LeadQualifiedV1.class);
+                Prospect prospect = Prospect.findById(lead.prospectId());
+                note(PROSPECT, prospect.id, "timeline.prospect.qualified", lead.leadNumber(), lead.qualifiedBy(),
+                        lead.leadUrl(), c);
+                note(CUSTOMER, prospect.organizationCustomerId, "timeline.customer.fromAccount",
+                        lead.account().accountNumber(), prospect.number, "/hq/prospects/" + prospect.id, c);
+                note(CUSTOMER, prospect.personCustomerId, "timeline.customer.fromContact",
+                        lead.contact().contactNumber(), prospect.number, "/hq/prospects/" + prospect.id, c);
+            }
+            case EventTypes.LEAD_DISQUALIFIED -> {
+                LeadDisqualifiedV1 lead = payload(event, LeadDisqualifiedV1.class);
+                note(PROSPECT, lead.prospectId(), "timeline.prospect.disqualified", lead.leadNumber(),
+                        lead.disqualifiedBy(), lead.leadUrl(), c);
+            }
+            case EventTypes.OPPORTUNITY_CLOSED -> {
+                OpportunityClosedV1 opportunity = payload(event, OpportunityClosedV1.class);
+                Prospect prospect = Prospect.findById(opportunity.prospectId());
+                boolean won = opportunity.outcome() == OpportunityClosedV1.Outcome.WON;
+                note(PROSPECT, prospect.id, won ? "timeline.prospect.won" : "timeline.prospect.lost",
+                        opportunity.opportunityNumber(), opportunity.closedBy(), opportunity.opportunityUrl(), c);
+                if (won) {
+                    note(CUSTOMER, prospect.organizationCustomerId, "timeline.customer.partner", prospect.number, null,
+                            "/hq/prospects/" + prospect.id, c);
+                    note(CUSTOMER, prospect.personCustomerId, "timeline.customer.admin", prospect.number, null,
+                            "/hq/prospects/" + prospect.id, c);
+                }
+            }
+            case EventTypes.ACCOUNT_UPDATED -> {
+                AccountUpdatedV1 account = payload(event, AccountUpdatedV1.class);
+                note(CUSTOMER, result.recordId(), "timeline.customer.updatedFromSales", account.accountNumber(),
+                        account.updatedBy(), config.peer().url() + "/accounts/" + account.accountId(), c);
+            }
+            case EventTypes.CONTACT_UPDATED -> {
+                ContactUpdatedV1 contact = payload(event, ContactUpdatedV1.class);
+                note(CUSTOMER, result.recordId(), "timeline.customer.updatedFromSales", contact.contactNumber(),
+                        contact.updatedBy(), config.peer().url() + "/contacts/" + contact.contactId(), c);
+            }
+            default -> {
+            }
+        }
     }
 
     @Override
@@ -33,9 +86,11 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
             long prospectId = Long.parseLong(event.aggregateId());
             Prospect.update("replicationStatus = ?1, leadId = ?2, leadNumber = ?3 where id = ?4",
                     ReplicationStatus.REPLICATED, ack.remoteId(), ack.remoteLabel(), prospectId);
-            timeline.add(ProspectService.RECORD_TYPE, prospectId, Timeline.Source.DUAL_WRITE,
-                    "timeline.prospect.replicated", ack.remoteLabel(), null,
+            note(PROSPECT, prospectId, "timeline.prospect.replicated", ack.remoteLabel(), null,
                     config.peer().url() + "/leads/" + ack.remoteId(), event.correlationId());
+        } else if (EventTypes.ORGANIZATION_UPDATED.equals(event.eventType())) {
+            note(CUSTOMER, event.aggregateId(), "timeline.customer.replicatedToAccount", ack.remoteLabel(), null,
+                    config.peer().url() + "/accounts/" + ack.remoteId(), event.correlationId());
         }
     }
 
@@ -44,8 +99,22 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
         if (EventTypes.PROSPECT_SUBMITTED.equals(event.eventType())) {
             long prospectId = Long.parseLong(event.aggregateId());
             Prospect.update("replicationStatus = ?1 where id = ?2", ReplicationStatus.FAILED, prospectId);
-            timeline.add(ProspectService.RECORD_TYPE, prospectId, Timeline.Source.DUAL_WRITE,
-                    "timeline.replication.dead", error, null, "/dualwrite", event.correlationId());
+        }
+        note(event.aggregateType(), event.aggregateId(), "timeline.replication.dead", error, null, "/dualwrite",
+                event.correlationId());
+    }
+
+    private void note(String type, Object id, String key, String arg0, String arg1, String link, String correlation) {
+        if (id != null) {
+            timeline.add(type, id, Timeline.Source.DUAL_WRITE, key, arg0, arg1, link, correlation);
+        }
+    }
+
+    private static <T> T payload(EventEnvelope event, Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(event.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -46,6 +46,15 @@ public class Prospect extends PanacheEntityBase {
     public String leadId;
     public String leadNumber;
 
+    public Long organizationCustomerId;
+    public Long personCustomerId;
+    public String opportunityNumber;
+    /** a {@link onboarding.model.DecisionReason} name, when Sales gave one */
+    public String decisionReason;
+    public boolean reasonShareable;
+    public String decidedBy;
+    public Instant decidedAt;
+
     @Version
     public long version;
 

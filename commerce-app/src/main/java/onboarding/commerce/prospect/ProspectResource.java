@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.customer.Customer;
 import onboarding.commerce.mail.MailMessage;
 import onboarding.commerce.mail.MailService;
 import onboarding.ui.Page;
@@ -25,7 +26,8 @@ public class ProspectResource {
                 ProspectStatus[] statuses, String filters);
 
         static native TemplateInstance detail(Prospect prospect, List<Timeline.Entry> timeline,
-                List<MailMessage> mails);
+                List<MailMessage> mails, List<ProspectService.Duplicate> duplicates, Customer organization,
+                Customer person);
     }
 
     private final ProspectService prospects;
@@ -49,7 +51,10 @@ public class ProspectResource {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         Prospect prospect = prospects.get(id);
-        return Templates.detail(prospect, prospects.timelineOf(prospect), mail.ofProspect(id));
+        return Templates.detail(prospect, prospects.timelineOf(prospect), mail.ofProspect(id),
+                prospects.duplicatesOf(prospect),
+                prospect.organizationCustomerId == null ? null : Customer.findById(prospect.organizationCustomerId),
+                prospect.personCustomerId == null ? null : Customer.findById(prospect.personCustomerId));
     }
 
     private static ProspectStatus parseStatus(String status) {

@@ -53,6 +53,45 @@ public class ProspectService {
         return prospect;
     }
 
+    /** A record that looks like the same partner: why it matched, its label and where it is. */
+    public record Duplicate(String reasonKey, String label, String href) {
+    }
+
+    /** Other prospects and customers with the same email, VAT number or company email domain. */
+    public List<Duplicate> duplicatesOf(Prospect p) {
+        StringBuilder match = new StringBuilder("lower(email) = :email");
+        Parameters parameters = Parameters.with("email", p.email.toLowerCase(Locale.ROOT)).and("id", p.id);
+        if (p.vatNumber != null) {
+            match.append(" or vatNumber = :vat");
+            parameters.and("vat", p.vatNumber);
+        }
+        String domain = onboarding.model.EmailDomains.companyDomain(p.email);
+        if (domain != null) {
+            match.append(" or lower(email) like :domain");
+            parameters.and("domain", "%@" + domain);
+        }
+        List<Duplicate> found = new ArrayList<>();
+        Prospect.<Prospect>find("id <> :id and (" + match + ")", Sort.descending("id"), parameters).page(0, 20).list()
+                .forEach(other -> found.add(new Duplicate(reason(p, other.email, other.vatNumber),
+                        other.number + " · " + other.companyName, "/hq/prospects/" + other.id)));
+        onboarding.commerce.customer.Customer.<onboarding.commerce.customer.Customer>find(
+                "(prospectId is null or prospectId <> :id) and (" + match + ")", Sort.descending("id"), parameters)
+                .page(0, 20).list()
+                .forEach(customer -> found.add(new Duplicate(reason(p, customer.email, customer.vatNumber),
+                        customer.number + " · " + customer.name, "/hq/customers/" + customer.id)));
+        return found;
+    }
+
+    private static String reason(Prospect p, String email, String vat) {
+        if (email != null && email.equalsIgnoreCase(p.email)) {
+            return "duplicate.sameEmail";
+        }
+        if (vat != null && vat.equals(p.vatNumber)) {
+            return "duplicate.sameVat";
+        }
+        return "duplicate.sameDomain";
+    }
+
     public List<Timeline.Entry> timelineOf(Prospect prospect) {
         return timeline.of(RECORD_TYPE, prospect.id);
     }

@@ -1,7 +1,5 @@
 package onboarding.commerce.signup;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -15,8 +13,7 @@ import java.util.UUID;
 import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.commerce.CommerceConfig;
-import onboarding.commerce.mail.MailKind;
-import onboarding.commerce.mail.MailService;
+import onboarding.commerce.mail.PartnerMails;
 import onboarding.commerce.prospect.Prospect;
 import onboarding.commerce.prospect.ProspectService;
 import onboarding.commerce.prospect.ProspectStatus;
@@ -26,8 +23,6 @@ import onboarding.model.ContactInfo;
 import onboarding.model.EventTypes;
 import onboarding.model.ProspectSubmittedV1;
 import onboarding.model.TableMaps;
-import onboarding.ui.Messages;
-import onboarding.ui.UiLocale;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,13 +34,6 @@ public class SignupService {
 
     private static final Logger LOG = Logger.getLogger(SignupService.class);
 
-    @CheckedTemplate(basePath = "mail")
-    static class MailTemplates {
-        static native TemplateInstance receivedHtml(Prospect prospect);
-
-        static native TemplateInstance receivedText(Prospect prospect);
-    }
-
     /** The outcome of a submission: either the new prospect, or the errors per field (bundle keys). */
     public record Result(Prospect prospect, Map<String, String> errors) {
         public boolean accepted() {
@@ -56,14 +44,14 @@ public class SignupService {
     private final Validator validator;
     private final Outbox outbox;
     private final Timeline timeline;
-    private final MailService mail;
+    private final PartnerMails mails;
     private final CommerceConfig config;
 
-    SignupService(Validator validator, Outbox outbox, Timeline timeline, MailService mail, CommerceConfig config) {
+    SignupService(Validator validator, Outbox outbox, Timeline timeline, PartnerMails mails, CommerceConfig config) {
         this.validator = validator;
         this.outbox = outbox;
         this.timeline = timeline;
-        this.mail = mail;
+        this.mails = mails;
         this.config = config;
     }
 
@@ -88,12 +76,7 @@ public class SignupService {
                 prospect.contactName(), prospect.email, null, prospect.correlationId);
         outbox.publish(TableMaps.PROSPECTS_TO_LEADS, ProspectService.RECORD_TYPE, prospect.id.toString(),
                 EventTypes.PROSPECT_SUBMITTED, 1, payloadOf(prospect), prospect.correlationId);
-        mail.queue(MailKind.APPLICATION_RECEIVED, prospect.email, locale, UiLocale.with(locale, () ->
-                new MailService.Rendered(
-                        Messages.get(locale, "mail.received.subject", prospect.number),
-                        MailTemplates.receivedHtml(prospect).render(),
-                        MailTemplates.receivedText(prospect).render())),
-                prospect.id);
+        mails.applicationReceived(prospect);
         LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
                 prospect.companyName, prospect.correlationId);
         return new Result(prospect, Map.of());

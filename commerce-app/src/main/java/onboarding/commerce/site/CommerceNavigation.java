@@ -13,6 +13,7 @@ public class CommerceNavigation implements Navigation {
     private static final List<Item> ITEMS = List.of(
             new Item("/partner-signup", "nav.signup"),
             new Item("/hq/prospects", "nav.prospects"),
+            new Item("/hq/customers", "nav.customers"),
             new Item("/hq/emails", "nav.emails"));
 
     @Override

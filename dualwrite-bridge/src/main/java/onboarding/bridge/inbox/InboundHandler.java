@@ -15,4 +15,25 @@ public interface InboundHandler<P> {
     int schemaVersion();
 
     ApplyResult apply(EventEnvelope event, P payload);
+
+    /** A handler from a function, for CDI producer methods that register several small handlers. */
+    static <P> InboundHandler<P> of(String eventType, int schemaVersion,
+            java.util.function.BiFunction<EventEnvelope, P, ApplyResult> apply) {
+        return new InboundHandler<>() {
+            @Override
+            public String eventType() {
+                return eventType;
+            }
+
+            @Override
+            public int schemaVersion() {
+                return schemaVersion;
+            }
+
+            @Override
+            public ApplyResult apply(EventEnvelope event, P payload) {
+                return apply.apply(event, payload);
+            }
+        };
+    }
 }

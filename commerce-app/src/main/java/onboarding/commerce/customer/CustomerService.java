@@ -1,0 +1,147 @@
+package onboarding.commerce.customer;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import onboarding.bridge.link.RecordLinks;
+import onboarding.bridge.outbox.Outbox;
+import onboarding.bridge.timeline.Timeline;
+import onboarding.model.CompanyInfo;
+import onboarding.model.EventTypes;
+import onboarding.model.OrganizationUpdatedV1;
+import onboarding.model.TableMaps;
+import onboarding.ui.ConflictException;
+import onboarding.ui.Page;
+
+/** Customers in the back office: lists, hierarchy, organisation edits (replicated to Sales), credit limits. */
+@ApplicationScoped
+public class CustomerService {
+
+    public static final String RECORD_TYPE = "customer";
+    public static final int PAGE_SIZE = 25;
+
+    private final Validator validator;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final RecordLinks links;
+
+    CustomerService(Validator validator, Outbox outbox, Timeline timeline, RecordLinks links) {
+        this.validator = validator;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.links = links;
+    }
+
+    public Page<Customer> search(String q, Customer.Type type, int page) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(name) like :q or lower(email) like :q or number = :number)");
+            parameters.and("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%").and("number", q.trim().toUpperCase(Locale.ROOT));
+        }
+        if (type != null) {
+            where.add("type = :type");
+            parameters.and("type", type);
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var found = Customer.<Customer>find(query, Sort.descending("createdAt", "id"), parameters);
+        return new Page<>(found.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, Customer.count(query, parameters));
+    }
+
+    public Customer get(long id) {
+        Customer customer = Customer.findById(id);
+        if (customer == null) {
+            throw new NotFoundException("no customer " + id);
+        }
+        return customer;
+    }
+
+    public List<Timeline.Entry> timelineOf(Customer customer) {
+        return timeline.of(RECORD_TYPE, customer.id);
+    }
+
+    /** The Sales record this customer is linked to (account or contact number), if any. */
+    public String salesLabel(Customer customer) {
+        String map = customer.isOrganization() ? TableMaps.ACCOUNTS_TO_CUSTOMERS : TableMaps.CONTACTS_TO_CUSTOMERS;
+        return links.byLocalId(map, customer.id.toString()).map(RecordLinks.Link::remoteLabel).orElse(null);
+    }
+
+    /**
+     * Saves an organisation's name and address; the linked Sales account follows through the bridge.
+     * Returns the errors per field (bundle keys); empty when saved.
+     */
+    @Transactional
+    public Map<String, String> updateOrganization(long id, OrganizationForm form, String user) {
+        Customer org = get(id);
+        if (!org.isOrganization()) {
+            throw new ConflictException("conflict.customer.notOrganization", org.number);
+        }
+        ConflictException.checkVersion(org.version, form.version);
+        Map<String, String> errors = validate(form.normalize());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        org.name = form.name;
+        org.street = form.street;
+        org.city = form.city;
+        org.postalCode = form.postalCode;
+        org.countryCode = form.countryCode;
+        org.vatNumber = form.vatNumber.isEmpty() ? null : form.vatNumber;
+        org.website = form.website.isEmpty() ? null : form.website;
+        timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.edited", user, null, null, null);
+        links.byLocalId(TableMaps.ACCOUNTS_TO_CUSTOMERS, org.id.toString()).ifPresent(link ->
+                outbox.publish(TableMaps.CUSTOMERS_TO_ACCOUNTS, RECORD_TYPE, org.id.toString(),
+                        EventTypes.ORGANIZATION_UPDATED, 1, new OrganizationUpdatedV1(org.id, org.number,
+                                Long.parseLong(link.remoteId()), companyOf(org), user), correlationOf(org)));
+        return Map.of();
+    }
+
+    /** Sets an organisation's credit limit (a staff decision, not replicated). */
+    @Transactional
+    public Map<String, String> setCreditLimit(long id, BigDecimal limit, Long version, String user) {
+        Customer org = get(id);
+        if (!org.isOrganization()) {
+            throw new ConflictException("conflict.customer.notOrganization", org.number);
+        }
+        ConflictException.checkVersion(org.version, version);
+        if (limit == null || limit.signum() < 0 || limit.compareTo(new BigDecimal("100000000")) >= 0
+                || limit.scale() > 2) {
+            return Map.of("creditLimit", "error.creditLimit");
+        }
+        org.creditLimit = limit;
+        timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.creditLimit", limit.toPlainString(),
+                user, null, null);
+        return Map.of();
+    }
+
+    static CompanyInfo companyOf(Customer org) {
+        return new CompanyInfo(org.name, org.street, org.city, org.postalCode, org.countryCode, org.vatNumber,
+                org.website);
+    }
+
+    private static String correlationOf(Customer customer) {
+        if (customer.prospectId == null) {
+            return null;
+        }
+        onboarding.commerce.prospect.Prospect prospect = onboarding.commerce.prospect.Prospect.findById(customer.prospectId);
+        return prospect == null ? null : prospect.correlationId;
+    }
+
+    private Map<String, String> validate(OrganizationForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<OrganizationForm> violation : validator.validate(form)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        return errors;
+    }
+}
