@@ -36,12 +36,14 @@ public final class AppProcess {
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
+    private final List<String> systemProperties;
     private final Path stdout;
     private final Path stderr;
     private Process process;
     private int starts;
 
-    AppProcess(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+    AppProcess(String name, Path jar, int port, Map<String, String> env, Map<String, String> systemProperties,
+            Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the apps first (the reactor build does: "
                     + "./mvnw verify -pl system-tests -am)");
@@ -50,6 +52,8 @@ public final class AppProcess {
         this.jar = jar;
         this.port = port;
         this.env = Map.copyOf(env);
+        this.systemProperties = systemProperties.entrySet().stream().map(p -> "-D" + p.getKey() + "=" + p.getValue())
+                .sorted().toList();
         this.stdout = logDir.resolve(name + ".stdout.log");
         this.stderr = logDir.resolve(name + ".stderr.log");
     }
@@ -78,11 +82,12 @@ public final class AppProcess {
         }
         starts++;
         String banner = "%n===== %s start #%d at %s on port %d =====%n".formatted(name, starts, Instant.now(), port);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.profile=prod",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.profile=prod");
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(stdout.getParent());
             Files.writeString(stdout, banner, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

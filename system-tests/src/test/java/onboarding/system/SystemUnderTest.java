@@ -21,6 +21,13 @@ public final class SystemUnderTest implements AutoCloseable {
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/";
     /** Shared by both apps; any value of 16 characters or more, so the run does not lean on the defaults. */
     private static final String DUALWRITE_SECRET = "system-tests-shared-secret-0001";
+    /**
+     * Time is compressed: with 3 attempts the relay's retry budget is spent in about 2 s, so that an outage
+     * of a few seconds in a test outlasts it, as an outage of a few minutes does with the default 10.
+     */
+    public static final int RELAY_MAX_ATTEMPTS = 3;
+    private static final Map<String, String> RELAY = Map.of("dualwrite.relay.max-attempts",
+            Integer.toString(RELAY_MAX_ATTEMPTS));
 
     private final Path root;
     private final Path target;
@@ -55,13 +62,13 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SMTP_PORT", Integer.toString(mailbox.port()),
                 "MAIL_MOCK", "false",
                 "COMMERCE_PUBLIC_URL", commerceUrl,
-                "DUALWRITE_SECRETS", DUALWRITE_SECRET), logs);
+                "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
         this.sales = new AppProcess("sales", jarOf("sales-app"), salesPort, Map.of(
                 "SALES_DB_URL", salesDb.url(),
                 "SALES_DB_USER", salesDb.user(),
                 "SALES_DB_PASSWORD", salesDb.password(),
                 "COMMERCE_URL", commerceUrl,
-                "DUALWRITE_SECRETS", DUALWRITE_SECRET), logs);
+                "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
         this.signups = new SignupClient(commerceUrl);
         this.shutdownHook = new Thread(() -> {
             commerce.killNow();
