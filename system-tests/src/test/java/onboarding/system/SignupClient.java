@@ -2,8 +2,6 @@ package onboarding.system;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,6 @@ import org.jsoup.nodes.Element;
 public final class SignupClient {
 
     static final String CSRF = "csrf-token";
-    private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
-            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
 
     private final String commerceUrl;
 
@@ -35,7 +31,7 @@ public final class SignupClient {
 
     /** Submits with {@code Accept-Language: language} on both requests, as a browser set to it would. */
     public Submission submit(Signup signup, String language) {
-        Response form = given().config(UTF8).header("Accept-Language", language)
+        Response form = given().config(Pages.HTTP).header("Accept-Language", language)
                 .get(commerceUrl + "/partner-signup")
                 .then().statusCode(200).extract().response();
         String cookie = form.getCookie(CSRF);
@@ -46,7 +42,7 @@ public final class SignupClient {
         if (hidden == null) {
             throw new AssertionError("the signup form has no hidden " + CSRF + " field");
         }
-        Response answer = given().config(UTF8)
+        Response answer = given().config(Pages.HTTP)
                 .redirects().follow(false)
                 .header("Accept-Language", language)
                 .cookie(CSRF, cookie)

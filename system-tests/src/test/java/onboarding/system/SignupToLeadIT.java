@@ -88,9 +88,13 @@ class SignupToLeadIT {
         long appliedAfterMillis = system.salesDb().number("""
                 SELECT round(extract(epoch FROM applied_at - occurred_at) * 1000)
                   FROM dualwrite_inbox WHERE result_label = ?""", leadNumber);
+        long acknowledgedAfterMillis = system.commerceDb().number("""
+                SELECT round(extract(epoch FROM delivered_at - created_at) * 1000)
+                  FROM dualwrite_outbox WHERE remote_label = ?""", leadNumber);
         System.out.printf("[measure] replication %s -> %s: listed in Sales %d ms after the 303 (list polled every %d ms);"
-                + " sales_it dualwrite_inbox.applied_at - occurred_at = %d ms%n", ref, leadNumber, listedAfterMillis,
-                POLL.toMillis(), appliedAfterMillis);
+                + " applied %d ms after the signup's commit (sales_it dualwrite_inbox.applied_at - occurred_at);"
+                + " acknowledged to Commerce after %d ms (commerce_it dualwrite_outbox.delivered_at - created_at)%n",
+                ref, leadNumber, listedAfterMillis, POLL.toMillis(), appliedAfterMillis, acknowledgedAfterMillis);
     }
 
     @Test
