@@ -48,7 +48,7 @@ public interface DualWriteConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** Attempts before an event is DEAD. */
+        /** Attempts before an event the peer answers FAILED for is DEAD (an unreachable peer makes none DEAD). */
         @WithDefault("10")
         int maxAttempts();
 

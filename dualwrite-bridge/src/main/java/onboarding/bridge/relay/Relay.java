@@ -43,8 +43,8 @@ import org.jboss.logging.Logger;
  * Delivers the outbox to the peer. Woken right after a business commit and by a periodic sweep; claims
  * batches with {@code FOR UPDATE SKIP LOCKED} under a lease so several processes can relay one database;
  * keeps per-record order (an event waits while an earlier one of its record is undelivered, dead included);
- * retries failures with capped exponential backoff and jitter; after the configured attempts an event is
- * DEAD until an operator replays it.
+ * retries failures with capped exponential backoff and jitter; after the configured attempts an event the
+ * peer keeps refusing is DEAD until an operator replays it (while the peer is unreachable, events just wait).
  */
 @ApplicationScoped
 public class Relay {
@@ -201,16 +201,21 @@ public class Relay {
             Map<UUID, InboxResult> none = new HashMap<>();
             batch.forEach(ev -> none.put(ev.eventId(),
                     new InboxResult(ev.eventId(), InboxResult.Outcome.FAILED, null, null, e.getMessage())));
-            complete(batch, none);
+            complete(batch, none, true);
             return;
         }
         peerDown = false;
         Map<UUID, InboxResult> results = new HashMap<>();
         response.results().forEach(r -> results.put(r.eventId(), r));
-        complete(batch, results);
+        complete(batch, results, false);
     }
 
-    private void complete(List<OutboxEvent> batch, Map<UUID, InboxResult> results) {
+    /**
+     * Records the outcome of a delivery. When the peer could not be reached (or refused the whole batch),
+     * the events wait on with backoff however long the outage lasts: only an event the peer itself
+     * answered FAILED for can become DEAD, so nothing is given up during an outage.
+     */
+    private void complete(List<OutboxEvent> batch, Map<UUID, InboxResult> results, boolean peerUnreachable) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
@@ -243,7 +248,7 @@ public class Relay {
                         delivered.increment();
                         roundTrip.record(Duration.between(event.createdAt(), now));
                     } else {
-                        boolean isDead = event.attempts() >= config.relay().maxAttempts();
+                        boolean isDead = !peerUnreachable && event.attempts() >= config.relay().maxAttempts();
                         failed.setString(1, isDead ? "DEAD" : "PENDING");
                         failed.setString(2, result.error());
                         failed.setLong(3, Backoff.delay(event.attempts(), config.relay().backoffBase(),
