@@ -8,8 +8,12 @@ import java.util.List;
 @TemplateExtension(namespace = "ui")
 public class UiExtensions {
 
+    /** The menu entries the current visitor may open. */
     static List<Navigation.Item> nav() {
-        return navigation().items();
+        var identity = currentIdentity();
+        return navigation().items().stream()
+                .filter(item -> item.role() == null || (identity != null && identity.hasRole(item.role())))
+                .toList();
     }
 
     static String home() {
@@ -18,12 +22,17 @@ public class UiExtensions {
 
     /** The signed-in user's name, or null on public pages and for anonymous visitors. */
     static String user() {
-        var identity = Arc.container().instance(io.quarkus.security.identity.CurrentIdentityAssociation.class);
-        if (!identity.isAvailable() || !Arc.container().requestContext().isActive()) {
+        var identity = currentIdentity();
+        return identity == null ? null : identity.getPrincipal().getName();
+    }
+
+    private static io.quarkus.security.identity.SecurityIdentity currentIdentity() {
+        var association = Arc.container().instance(io.quarkus.security.identity.CurrentIdentityAssociation.class);
+        if (!association.isAvailable() || !Arc.container().requestContext().isActive()) {
             return null;
         }
-        var current = identity.get().getIdentity();
-        return current == null || current.isAnonymous() ? null : current.getPrincipal().getName();
+        var current = association.get().getIdentity();
+        return current == null || current.isAnonymous() ? null : current;
     }
 
     private static Navigation navigation() {

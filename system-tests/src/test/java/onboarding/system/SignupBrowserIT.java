@@ -127,6 +127,11 @@ class SignupBrowserIT {
                 .setPath(system.targetDir("screenshots").resolve("signup-thanks-" + ref + ".png")));
 
         page.navigate(system.sales().url() + "/leads");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        page.getByLabel("User name").fill("alice");
+        page.getByLabel("Password").fill("alice-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#signed-in-user")).containsText("alice");
         page.getByLabel("View").selectOption(new SelectOption().setLabel("All Commerce B2B leads"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("All Commerce B2B leads"))).isVisible();

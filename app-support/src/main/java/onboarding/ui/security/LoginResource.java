@@ -16,8 +16,10 @@ import java.net.URI;
 @Path("/")
 public class LoginResource {
 
-    /** Quarkus form authentication's session cookie. */
-    static final String SESSION_COOKIE = "quarkus-credential";
+    /** Quarkus form authentication's session cookie (each app may name its own). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.cookie-name",
+            defaultValue = "quarkus-credential")
+    String sessionCookie;
 
     @CheckedTemplate
     static class Templates {
@@ -35,7 +37,7 @@ public class LoginResource {
     @Path("logout")
     public Response logout() {
         return Response.seeOther(URI.create("/login?signedOut=true"))
-                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).build())
+                .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).build())
                 .build();
     }
 }

@@ -14,7 +14,8 @@ public class CommerceNavigation implements Navigation {
             new Item("/partner-signup", "nav.signup"),
             new Item("/hq/prospects", "nav.prospects"),
             new Item("/hq/customers", "nav.customers"),
-            new Item("/hq/emails", "nav.emails"));
+            new Item("/hq/emails", "nav.emails"),
+            new Item("/dualwrite", "nav.console", "admin"));
 
     @Override
     public String home() {

@@ -12,7 +12,8 @@ public class SalesNavigation implements Navigation {
 
     private static final List<Item> ITEMS = List.of(
             new Item("/leads?view=my-open", "leads.view.MY_OPEN"),
-            new Item("/leads?view=all-b2b", "leads.view.ALL_B2B"));
+            new Item("/leads?view=all-b2b", "leads.view.ALL_B2B"),
+            new Item("/dualwrite", "nav.console", "sales-manager"));
 
     @Override
     public String home() {

@@ -51,8 +51,8 @@ class AccessTest {
                 .formParam("j_username", "alice").formParam("j_password", "alice-demo")
                 .post("/j_security_check");
         assertEquals(302, login.statusCode());
-        String session = login.getCookie("quarkus-credential");
-        given().cookie("quarkus-credential", session).get("/leads?view=my-open").then().statusCode(200)
+        String session = login.getCookie("sales-credential");
+        given().cookie("sales-credential", session).get("/leads?view=my-open").then().statusCode(200)
                 .body(containsString("Signed in as alice"));
 
         Response wrong = given().redirects().follow(false)

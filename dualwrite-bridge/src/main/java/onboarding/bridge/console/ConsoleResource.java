@@ -1,0 +1,103 @@
+package onboarding.bridge.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.relay.Relay;
+import onboarding.ui.Page;
+
+/** The operator console of the bridge in this app: {@code /dualwrite} (operator role only). */
+@Path("/dualwrite")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    static final String[] STATUSES = { "PENDING", "INFLIGHT", "DELIVERED", "DEAD", "SKIPPED" };
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(String peer, String peerUrl, long backlog,
+                List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems);
+
+        static native TemplateInstance map(String name, Page<ConsoleService.OutboxRow> page, String record,
+                String status, String[] statuses, String filters);
+    }
+
+    private final ConsoleService console;
+    private final DualWriteConfig config;
+    private final Relay relay;
+
+    ConsoleResource(ConsoleService console, DualWriteConfig config, Relay relay) {
+        this.console = console;
+        this.config = config;
+        this.relay = relay;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
+                console.problems());
+    }
+
+    @GET
+    @Path("console/maps/{name}")
+    public TemplateInstance map(@PathParam("name") String name, @QueryParam("record") String record,
+            @QueryParam("status") String status, @QueryParam("page") Integer page) {
+        String r = record == null ? "" : record;
+        String s = status == null ? "" : status;
+        return Templates.map(name, console.events(name, r, s, Page.clamp(page)), r, s, STATUSES,
+                Page.filters("record", r, "status", s));
+    }
+
+    @POST
+    @Path("console/maps/{name}/pause")
+    public Response pause(@PathParam("name") String name) {
+        console.setState(name, "PAUSED");
+        return back();
+    }
+
+    @POST
+    @Path("console/maps/{name}/resume")
+    public Response resume(@PathParam("name") String name) {
+        console.setState(name, "RUNNING");
+        console.wakeRelay();
+        return back();
+    }
+
+    @POST
+    @Path("console/maps/{name}/retry-all")
+    public Response retryAll(@PathParam("name") String name) {
+        console.retryAll(name);
+        console.wakeRelay();
+        return back();
+    }
+
+    @POST
+    @Path("console/events/{id}/retry")
+    public Response retry(@PathParam("id") long id) {
+        console.retry(id);
+        console.wakeRelay();
+        return back();
+    }
+
+    @POST
+    @Path("console/events/{id}/skip")
+    public Response skip(@PathParam("id") long id) {
+        console.skip(id);
+        console.wakeRelay();
+        return back();
+    }
+
+    private static Response back() {
+        return Response.seeOther(URI.create("/dualwrite")).build();
+    }
+}

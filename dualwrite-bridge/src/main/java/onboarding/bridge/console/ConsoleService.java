@@ -1,0 +1,189 @@
+package onboarding.bridge.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import onboarding.bridge.relay.Relay;
+import onboarding.model.TableMaps;
+import onboarding.ui.ConflictException;
+import onboarding.ui.Page;
+
+/** What the operator console shows and does: maps with their backlog, the activity log, retries. */
+@ApplicationScoped
+public class ConsoleService {
+
+    public static final int PAGE_SIZE = 50;
+
+    /** One table map as the console shows it. */
+    public record MapStatus(String name, String state, long backlog, long dead, Long oldestPendingSeconds,
+            long deliveredLastHour, double perMinute, long applied, String lastError) {
+    }
+
+    /** One outgoing event in the activity log. */
+    public record OutboxRow(long id, String tableMap, String record, long sequence, String eventType, String status,
+            int attempts, Instant createdAt, Instant deliveredAt, Long latencyMillis, String remoteLabel,
+            String lastError) {
+    }
+
+    private final DataSource dataSource;
+    private final Relay relay;
+
+    ConsoleService(DataSource dataSource, Relay relay) {
+        this.dataSource = dataSource;
+        this.relay = relay;
+    }
+
+    public List<MapStatus> maps() {
+        Map<String, MapStatus> maps = new LinkedHashMap<>();
+        TableMaps.ALL.forEach(name -> maps.put(name, new MapStatus(name, "RUNNING", 0, 0, null, 0, 0, 0, null)));
+        query("""
+                SELECT m.name, coalesce(s.state, 'RUNNING'),
+                       (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT')),
+                       (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DEAD'),
+                       (SELECT extract(epoch FROM now() - min(o.created_at))::bigint FROM dualwrite_outbox o
+                         WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT')),
+                       (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DELIVERED'
+                           AND o.delivered_at > now() - interval '1 hour'),
+                       (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DELIVERED'
+                           AND o.delivered_at > now() - interval '5 minutes'),
+                       (SELECT count(*) FROM dualwrite_inbox i WHERE i.table_map = m.name),
+                       (SELECT o.last_error FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.last_error IS NOT NULL
+                           AND o.status <> 'DELIVERED' ORDER BY o.id DESC LIMIT 1)
+                  FROM (SELECT unnest(?::text[]) AS name UNION SELECT DISTINCT table_map FROM dualwrite_outbox
+                        UNION SELECT name FROM dualwrite_map) m
+                  LEFT JOIN dualwrite_map s ON s.name = m.name
+                 ORDER BY m.name""", statement -> statement.setArray(1,
+                statement.getConnection().createArrayOf("text", TableMaps.ALL.toArray())), rs -> {
+                    long oldest = rs.getLong(5);
+                    maps.put(rs.getString(1), new MapStatus(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            rs.getLong(4), rs.wasNull() ? null : oldest, rs.getLong(6), rs.getLong(7) / 5.0,
+                            rs.getLong(8), rs.getString(9)));
+                });
+        return new ArrayList<>(maps.values());
+    }
+
+    /** The activity log of a map: outgoing events, newest first, filtered by record key and status. */
+    public Page<OutboxRow> events(String map, String recordKey, String status, int page) {
+        StringBuilder where = new StringBuilder("table_map = ?");
+        List<Object> args = new ArrayList<>(List.of(map));
+        if (recordKey != null && !recordKey.isBlank()) {
+            where.append(" AND aggregate_id = ?");
+            args.add(recordKey.trim());
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" AND status = ?");
+            args.add(status);
+        }
+        List<OutboxRow> rows = new ArrayList<>();
+        query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
+                + " delivered_at, remote_label, last_error FROM dualwrite_outbox WHERE " + where
+                + " ORDER BY id DESC LIMIT " + PAGE_SIZE + " OFFSET " + (page - 1) * PAGE_SIZE, statement -> bind(statement, args),
+                rs -> {
+                    Instant created = rs.getTimestamp(8).toInstant();
+                    Timestamp delivered = rs.getTimestamp(9);
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7), created,
+                            delivered == null ? null : delivered.toInstant(),
+                            delivered == null ? null : delivered.toInstant().toEpochMilli() - created.toEpochMilli(),
+                            rs.getString(10), rs.getString(11)));
+                });
+        long[] total = new long[1];
+        query("SELECT count(*) FROM dualwrite_outbox WHERE " + where, statement -> bind(statement, args),
+                rs -> total[0] = rs.getLong(1));
+        return new Page<>(rows, page, PAGE_SIZE, total[0]);
+    }
+
+    /** Failing and dead events of every map, oldest first (they hold back later events of their record). */
+    public List<OutboxRow> problems() {
+        List<OutboxRow> rows = new ArrayList<>();
+        query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
+                + " delivered_at, remote_label, last_error FROM dualwrite_outbox WHERE status = 'DEAD'"
+                + " OR (status IN ('PENDING', 'INFLIGHT') AND last_error IS NOT NULL) ORDER BY id LIMIT 200",
+                statement -> { }, rs -> rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
+                        null, null, rs.getString(10), rs.getString(11))));
+        return rows;
+    }
+
+    @Transactional
+    public void setState(String map, String state) {
+        update("INSERT INTO dualwrite_map (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                + " SET state = excluded.state, updated_at = now()", map, state);
+    }
+
+    /** Sends a dead (or waiting) event again now, with a fresh count of attempts. */
+    @Transactional
+    public void retry(long eventId) {
+        if (update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+                + " WHERE id = ? AND status IN ('DEAD', 'PENDING')", eventId) == 0) {
+            throw new ConflictException("console.conflict.notRetryable", eventId);
+        }
+    }
+
+    @Transactional
+    public int retryAll(String map) {
+        return update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+                + " WHERE table_map = ? AND status = 'DEAD'", map);
+    }
+
+    /** Gives up on a dead event for good, so that later events of its record can flow. */
+    @Transactional
+    public void skip(long eventId) {
+        if (update("UPDATE dualwrite_outbox SET status = 'SKIPPED' WHERE id = ? AND status = 'DEAD'", eventId) == 0) {
+            throw new ConflictException("console.conflict.notDead", eventId);
+        }
+    }
+
+    /** Wakes the relay once the console's change has committed. */
+    public void wakeRelay() {
+        relay.wake();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("console query failed", e);
+        }
+    }
+
+    private int update(String sql, Object... args) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, List.of(args));
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("console update failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+    }
+}
