@@ -12,10 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import onboarding.bridge.Worker;
 import onboarding.bridge.relay.Backoff;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.commerce.prospect.ProspectService;
@@ -38,13 +35,7 @@ public class MailSender {
     private final MailConfig config;
     private final Timeline timeline;
     private final EntityManager em;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "mail-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile boolean running;
+    private final Worker worker = new Worker("mail-sender", this::sendDue);
 
     MailSender(Mailer mailer, MailConfig config, Timeline timeline, EntityManager em) {
         this.mailer = mailer;
@@ -54,31 +45,15 @@ public class MailSender {
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        wake();
+        worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        worker.shutdown();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop();
     }
 
     public void wake() {
-        if (running && queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                try {
-                    sendDue();
-                } catch (RuntimeException e) {
-                    LOG.error("mail round failed; the next sweep tries again", e);
-                }
-            });
-        }
+        worker.wake();
     }
 
     @Scheduled(every = "${commerce.mail.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -89,7 +64,7 @@ public class MailSender {
     /** Sends every mail that is due; returns how many were handed to the mail server. */
     public int sendDue() {
         int sent = 0;
-        while (running) {
+        while (worker.running()) {
             MailMessage mail = QuarkusTransaction.requiringNew().call(this::reserveNext);
             if (mail == null) {
                 return sent;

@@ -21,13 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.Worker;
 import onboarding.bridge.link.RecordLinks;
 import onboarding.bridge.outbox.OutboxEvent;
 import onboarding.bridge.timeline.TimelineAnnotator;
@@ -73,14 +70,8 @@ public class Relay {
     private final Instance<EventTransport> transport;
     private final Instance<TimelineAnnotator> annotators;
     private final RecordLinks links;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "dualwrite-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Worker worker = new Worker("dualwrite-relay", this::drain);
     private final AtomicLong backlog = new AtomicLong();
-    private volatile boolean running;
     private volatile boolean stopping;
     /** Set when the last delivery could not reach the peer; the sweep then probes it. */
     private volatile boolean peerDown;
@@ -107,31 +98,24 @@ public class Relay {
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = config.relay().enabled();
-        wake();
+        if (config.relay().enabled()) {
+            worker.start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
         stopping = true;
-        worker.shutdown();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop();
     }
 
     /** Asks the relay to deliver what is due; cheap, never blocks, coalesces concurrent wake-ups. */
     public void wake() {
-        if (running && queued.compareAndSet(false, true)) {
-            worker.execute(this::drainQuietly);
-        }
+        worker.wake();
     }
 
     @Scheduled(every = "${dualwrite.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (!running) {
+        if (!worker.running()) {
             return;
         }
         backlog.set(countBacklog());
@@ -145,15 +129,6 @@ public class Relay {
 
     public long backlog() {
         return backlog.get();
-    }
-
-    private void drainQuietly() {
-        queued.set(false);
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            LOG.error("dual-write relay round failed; the next sweep tries again", e);
-        }
     }
 
     /** Delivers batches until nothing is due. Returns the number of events handed to the peer. */
