@@ -74,10 +74,6 @@ public class Lead extends PanacheEntityBase {
         return status == LeadStatus.QUALIFIED;
     }
 
-    public boolean isDisqualified() {
-        return status == LeadStatus.DISQUALIFIED;
-    }
-
     /** Whether {@code user} may take this lead: it is open and not theirs yet. */
     public boolean canBeAssignedTo(String user) {
         return isOpen() && user != null && !user.equals(owner);

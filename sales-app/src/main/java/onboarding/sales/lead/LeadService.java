@@ -111,10 +111,6 @@ public class LeadService {
                 timeline.of(RECORD_TYPE, lead.id));
     }
 
-    public List<Timeline.Entry> timelineOf(Lead lead) {
-        return timeline.of(RECORD_TYPE, lead.id);
-    }
-
     public String urlOf(long id) {
         return config.publicUrl() + "/leads/" + id;
     }
