@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import onboarding.model.DecisionReason;
 
 /** A prospective customer in the CRM: a Contact section (the person) and a Company section. */
 @Entity
@@ -45,13 +46,47 @@ public class Lead extends PanacheEntityBase {
 
     public String message;
     public String language;
+    /** Commerce's id of the prospect this lead was replicated from (dual-write leads only). */
+    public Long prospectId;
     public String prospectNumber;
     public String prospectUrl;
     public String correlationId;
     public Instant createdAt;
 
+    // Decision (qualified or disqualified)
+    @Enumerated(EnumType.STRING)
+    public DecisionReason decisionReason;
+    /** Whether the requester may be told the reason (Commerce puts it in the rejection email). */
+    public boolean reasonShareable;
+    public String decidedBy;
+    public Instant decidedAt;
+    /** The opportunity created when the lead was qualified. */
+    public Long opportunityId;
+
     @Version
     public long version;
+
+    public boolean isOpen() {
+        return status == LeadStatus.OPEN;
+    }
+
+    public boolean isQualified() {
+        return status == LeadStatus.QUALIFIED;
+    }
+
+    /** Whether {@code user} may take this lead: it is open and not theirs yet. */
+    public boolean canBeAssignedTo(String user) {
+        return isOpen() && user != null && !user.equals(owner);
+    }
+
+    /** Whether Commerce has a prospect behind this lead (its decisions are replicated there). */
+    public boolean fromCommerce() {
+        return origin == LeadOrigin.DUAL_WRITE && prospectId != null;
+    }
+
+    public String contactName() {
+        return firstName + " " + lastName;
+    }
 
     public static long nextId() {
         return ((Number) getEntityManager().createNativeQuery("select nextval('lead_seq')").getSingleResult())

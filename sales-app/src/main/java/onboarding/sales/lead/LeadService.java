@@ -3,23 +3,65 @@ package onboarding.sales.lead;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
+import onboarding.model.ContactInfo;
+import onboarding.model.CompanyInfo;
+import onboarding.model.DecisionReason;
+import onboarding.model.EventTypes;
+import onboarding.model.LeadDisqualifiedV1;
+import onboarding.model.LeadQualifiedV1;
+import onboarding.model.TableMaps;
+import onboarding.sales.account.Account;
+import onboarding.sales.account.AccountService;
+import onboarding.sales.contact.Contact;
+import onboarding.sales.contact.ContactService;
+import onboarding.sales.opportunity.Opportunity;
+import onboarding.sales.opportunity.OpportunityService;
+import onboarding.sales.site.SalesConfig;
+import onboarding.ui.ConflictException;
+import onboarding.ui.Messages;
 import onboarding.ui.Page;
+import onboarding.ui.UiLocale;
 
-/** Reads leads for the lead views. */
+/**
+ * Leads: the two views, the lead page, and what sales users decide on a lead (assign, qualify,
+ * disqualify). Every decision is checked against the lead's state and the version its form was rendered
+ * with, and is replicated to the Commerce prospect in the same transaction (outbox).
+ */
 @ApplicationScoped
 public class LeadService {
 
     public static final int PAGE_SIZE = 25;
     public static final String RECORD_TYPE = "lead";
 
-    private final Timeline timeline;
+    /** What the lead page shows. */
+    public record LeadPage(Lead lead, Opportunity opportunity, Duplicates.Found duplicates,
+            List<Timeline.Entry> timeline) {
+    }
 
-    LeadService(Timeline timeline) {
+    private final Timeline timeline;
+    private final Outbox outbox;
+    private final Duplicates duplicates;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final OpportunityService opportunities;
+    private final SalesConfig config;
+
+    LeadService(Timeline timeline, Outbox outbox, Duplicates duplicates, AccountService accounts,
+            ContactService contacts, OpportunityService opportunities, SalesConfig config) {
         this.timeline = timeline;
+        this.outbox = outbox;
+        this.duplicates = duplicates;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
+        this.config = config;
     }
 
     /**
@@ -58,7 +100,130 @@ public class LeadService {
         return lead;
     }
 
-    public List<Timeline.Entry> timelineOf(Lead lead) {
-        return timeline.of(RECORD_TYPE, lead.id);
+    /** The lead with its opportunity, its possible duplicates and its timeline. */
+    @Transactional
+    public LeadPage page(long id) {
+        Lead lead = get(id);
+        Opportunity opportunity = lead.opportunityId == null ? null : Opportunity.findById(lead.opportunityId);
+        Long ownAccount = opportunity == null ? null : opportunity.account.id;
+        Long ownContact = opportunity == null || opportunity.contact == null ? null : opportunity.contact.id;
+        return new LeadPage(lead, opportunity, duplicates.of(lead, ownAccount, ownContact),
+                timeline.of(RECORD_TYPE, lead.id));
+    }
+
+    public String urlOf(long id) {
+        return config.publicUrl() + "/leads/" + id;
+    }
+
+    /**
+     * Makes {@code user} the owner of an open lead: it shows in their My open leads.
+     *
+     * @throws ConflictException when the lead is not open, is theirs already, or changed since the page was shown
+     */
+    @Transactional
+    public Lead assign(long id, Long version, String user) {
+        Lead lead = openLead(id, version);
+        if (user.equals(lead.owner)) {
+            throw new ConflictException("lead.refused.alreadyYours", lead.number);
+        }
+        lead.owner = user;
+        Lead.flush();
+        timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.assigned", user, null, null,
+                lead.correlationId);
+        return lead;
+    }
+
+    /**
+     * Qualifies an open lead: a new account from its Company section (or {@code existingAccountId}, an
+     * account the user picked among the duplicates), a contact from its Contact section and an OPEN
+     * opportunity owned by {@code user}; then tells Commerce (prospect in review, customers created).
+     *
+     * @return the new opportunity
+     * @throws ConflictException when the lead is not open, changed since the page was shown, or the chosen
+     *                           account no longer exists
+     */
+    @Transactional
+    public Opportunity qualify(long id, Long version, Long existingAccountId, String user) {
+        Lead lead = openLead(id, version);
+        Account existing = null;
+        if (existingAccountId != null) {
+            existing = Account.findById(existingAccountId);
+            if (existing == null) {
+                throw new ConflictException("lead.refused.accountGone", lead.number);
+            }
+        }
+        long opportunityId = Opportunity.nextId();
+        lead.status = LeadStatus.QUALIFIED;
+        lead.decidedBy = user;
+        lead.decidedAt = Instant.now();
+        lead.opportunityId = opportunityId;
+        if (lead.owner == null) {
+            lead.owner = user;
+        }
+        Lead.flush(); // of two concurrent decisions, the second stops here (optimistic lock): nothing applied twice
+
+        String leadUrl = "/leads/" + lead.id;
+        Account account = existing != null ? existing
+                : accounts.create(new CompanyInfo(lead.companyName, lead.street, lead.city, lead.postalCode,
+                        lead.countryCode, lead.vatNumber, lead.website), user, lead.number, leadUrl, lead.correlationId);
+        Contact contact = contacts.create(account,
+                new ContactInfo(lead.firstName, lead.lastName, lead.email, lead.phone), user, lead.number, leadUrl,
+                lead.correlationId);
+        String name = Messages.get(UiLocale.current(), "opportunity.defaultName", account.name);
+        Opportunity opportunity = opportunities.open(opportunityId, name, lead, account, contact, user);
+        timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.qualified", user, opportunity.number,
+                "/opportunities/" + opportunity.id, lead.correlationId);
+        if (existing != null) {
+            timeline.add(AccountService.RECORD_TYPE, account.id, Timeline.Source.USER, "timeline.account.linkedToLead",
+                    user, lead.number, leadUrl, lead.correlationId);
+        }
+        if (lead.fromCommerce()) {
+            account.knownToCommerce = true;
+            contact.knownToCommerce = true;
+            outbox.publish(TableMaps.LEAD_DECISIONS, RECORD_TYPE, lead.id.toString(), EventTypes.LEAD_QUALIFIED, 1,
+                    new LeadQualifiedV1(lead.id, lead.number, lead.prospectId, lead.prospectNumber, opportunity.id,
+                            opportunity.number, account.record(), contact.record(), user, urlOf(lead.id)),
+                    lead.correlationId);
+        }
+        return opportunity;
+    }
+
+    /**
+     * Disqualifies an open lead with a reason, and tells Commerce (prospect rejected; the requester learns
+     * the reason only when {@code reasonShareable}).
+     *
+     * @throws ConflictException when the lead is not open or changed since the page was shown
+     */
+    @Transactional
+    public Lead disqualify(long id, Long version, DecisionReason reason, boolean reasonShareable, String user) {
+        if (reason == null) {
+            throw new IllegalArgumentException("a disqualification needs a reason");
+        }
+        Lead lead = openLead(id, version);
+        lead.status = LeadStatus.DISQUALIFIED;
+        lead.decisionReason = reason;
+        lead.reasonShareable = reasonShareable;
+        lead.decidedBy = user;
+        lead.decidedAt = Instant.now();
+        Lead.flush(); // of two concurrent decisions, the second stops here (optimistic lock): nothing applied twice
+        timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.disqualified." + reason, user, null,
+                null, lead.correlationId);
+        if (lead.fromCommerce()) {
+            outbox.publish(TableMaps.LEAD_DECISIONS, RECORD_TYPE, lead.id.toString(), EventTypes.LEAD_DISQUALIFIED, 1,
+                    new LeadDisqualifiedV1(lead.id, lead.number, lead.prospectId, lead.prospectNumber, reason,
+                            reasonShareable, user, urlOf(lead.id)),
+                    lead.correlationId);
+        }
+        return lead;
+    }
+
+    /** The lead, if it is still open and unchanged since the form of {@code version} was rendered. */
+    private Lead openLead(long id, Long version) {
+        Lead lead = get(id);
+        if (lead.status != LeadStatus.OPEN) {
+            throw new ConflictException("lead.refused." + lead.status, lead.number);
+        }
+        ConflictException.checkVersion(lead.version, version);
+        return lead;
     }
 }

@@ -42,6 +42,7 @@ public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmitte
         lead.website = p.company().website();
         lead.message = p.message();
         lead.language = p.language();
+        lead.prospectId = p.prospectId();
         lead.prospectNumber = p.prospectNumber();
         lead.prospectUrl = p.prospectUrl();
         lead.correlationId = event.correlationId();

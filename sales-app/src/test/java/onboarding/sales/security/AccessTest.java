@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class AccessTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "/leads?view=all-b2b", "/leads?view=my-open", "/leads/1", "/opportunities/1", "/accounts/1", "/contacts/1" })
+    @ValueSource(strings = { "/leads?view=all-b2b", "/leads?view=my-open", "/leads/1", "/opportunities", "/opportunities/1",
+            "/accounts/1", "/contacts/1" })
     void every_page_sends_anonymous_visitors_to_the_sign_in_page(String path) {
         Response response = given().redirects().follow(false).get(path);
         assertEquals(302, response.statusCode());
@@ -33,10 +34,31 @@ class AccessTest {
         given().redirects().follow(false).get(path).then().statusCode(200);
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = { "/leads/1/assign", "/leads/1/qualify", "/leads/1/disqualify", "/opportunities/1/won",
+            "/opportunities/1/lost", "/accounts/1", "/contacts/1" })
+    void anonymous_form_posts_change_nothing_and_go_to_the_sign_in_page(String path) {
+        Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("version", "0").post(path);
+        assertEquals(302, response.statusCode());
+        assertTrue(response.header("Location").endsWith("/login"), response.header("Location"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/leads?view=my-open", "/leads/1", "/opportunities", "/opportunities/1", "/accounts/1",
+            "/contacts/1" })
     @TestSecurity(user = "partner", roles = "partner")
-    void a_signed_in_user_without_a_sales_role_is_refused() {
-        given().redirects().follow(false).get("/leads?view=my-open").then().statusCode(403);
+    void a_signed_in_user_without_a_sales_role_is_refused(String path) {
+        given().redirects().follow(false).get(path).then().statusCode(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/leads/1/assign", "/leads/1/qualify", "/leads/1/disqualify", "/opportunities/1/won",
+            "/opportunities/1/lost", "/accounts/1", "/contacts/1" })
+    @TestSecurity(user = "partner", roles = "partner")
+    void a_signed_in_user_without_a_sales_role_cannot_post_either(String path) {
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("version", "0")
+                .post(path).then().statusCode(403);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package onboarding.sales.opportunity;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import onboarding.bridge.timeline.Timeline;
+import onboarding.model.DecisionReason;
+import onboarding.model.OpportunityClosedV1.Outcome;
+import onboarding.sales.site.FormParams;
+import onboarding.ui.Page;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** All opportunities, the opportunity page, and closing it as won or lost. */
+@Path("/opportunities")
+@Produces(MediaType.TEXT_HTML)
+public class OpportunityResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<Opportunity> page);
+
+        static native TemplateInstance detail(Opportunity opportunity, List<Timeline.Entry> timeline,
+                DecisionReason[] reasons, Map<String, String> errors);
+    }
+
+    private final OpportunityService opportunities;
+
+    OpportunityResource(OpportunityService opportunities) {
+        this.opportunities = opportunities;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("page") Integer page) {
+        return Templates.list(opportunities.list(Page.clamp(page)));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        return page(id, Map.of());
+    }
+
+    @POST
+    @Path("{id}/won")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response won(@PathParam("id") long id, @RestForm String version, @Context SecurityContext security) {
+        opportunities.close(id, FormParams.number(version), Outcome.WON, null, false, FormParams.user(security));
+        return Response.seeOther(URI.create("/opportunities/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/lost")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response lost(@PathParam("id") long id, @RestForm String version, @RestForm String reason,
+            @RestForm String reasonShareable, @Context SecurityContext security) {
+        DecisionReason chosen = FormParams.reason(reason);
+        if (chosen == null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(id, Map.of("reason", "error.reason")))
+                    .build();
+        }
+        opportunities.close(id, FormParams.number(version), Outcome.LOST, chosen, FormParams.checked(reasonShareable),
+                FormParams.user(security));
+        return Response.seeOther(URI.create("/opportunities/" + id)).build();
+    }
+
+    private TemplateInstance page(long id, Map<String, String> errors) {
+        Opportunity opportunity = opportunities.get(id);
+        return Templates.detail(opportunity, opportunities.timelineOf(opportunity), DecisionReason.values(), errors);
+    }
+}
