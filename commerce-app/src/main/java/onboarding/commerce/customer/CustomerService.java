@@ -21,6 +21,7 @@ import onboarding.model.EventTypes;
 import onboarding.model.OrganizationUpdatedV1;
 import onboarding.model.TableMaps;
 import onboarding.ui.ConflictException;
+import onboarding.ui.form.FormErrors;
 import onboarding.ui.Page;
 
 /** Customers in the back office: lists, hierarchy, organisation edits (replicated to Sales), credit limits. */
@@ -96,8 +97,8 @@ public class CustomerService {
         org.city = form.city;
         org.postalCode = form.postalCode;
         org.countryCode = form.countryCode;
-        org.vatNumber = form.vatNumber.isEmpty() ? null : form.vatNumber;
-        org.website = form.website.isEmpty() ? null : form.website;
+        org.vatNumber = form.vatNumber;
+        org.website = form.website;
         timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.edited", user, null, null, null);
         links.byLocalId(TableMaps.ACCOUNTS_TO_CUSTOMERS, org.id.toString()).ifPresent(link ->
                 outbox.publish(TableMaps.CUSTOMERS_TO_ACCOUNTS, RECORD_TYPE, org.id.toString(),
@@ -138,10 +139,6 @@ public class CustomerService {
     }
 
     private Map<String, String> validate(OrganizationForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<OrganizationForm> violation : validator.validate(form)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        return errors;
+        return FormErrors.of(validator.validate(form));
     }
 }

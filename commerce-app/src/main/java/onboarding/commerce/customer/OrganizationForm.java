@@ -2,7 +2,7 @@ package onboarding.commerce.customer;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import onboarding.commerce.signup.CompanyAddressForm;
+import onboarding.ui.form.CompanyAddressForm;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The organisation edit form of the back office (name and address). */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import onboarding.ui.form.CompanyAddressForm;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -55,7 +56,7 @@ public class SignupForm extends CompanyAddressForm {
         email = strip(email) == null ? null : strip(email).toLowerCase(Locale.ROOT);
         phone = strip(phone);
         normalizeAddress();
-        message = strip(message) == null ? "" : strip(message);
+        message = strip(message);
         return this;
     }
 

@@ -23,6 +23,7 @@ import onboarding.model.ContactInfo;
 import onboarding.model.EventTypes;
 import onboarding.model.ProspectSubmittedV1;
 import onboarding.model.TableMaps;
+import onboarding.ui.form.FormErrors;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,11 +60,7 @@ public class SignupService {
     @Transactional
     public Result submit(SignupForm form, Locale locale) {
         form.normalize();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<SignupForm> violation : validator.validate(form)) {
-            errors.merge(violation.getPropertyPath().toString(), violation.getMessage(),
-                    (first, second) -> rank(second) < rank(first) ? second : first);
-        }
+        Map<String, String> errors = FormErrors.of(validator.validate(form));
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
@@ -80,11 +77,6 @@ public class SignupService {
         LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
                 prospect.companyName, prospect.correlationId);
         return new Result(prospect, Map.of());
-    }
-
-    /** When a field breaks several rules, say the most basic one: missing, then too long, then malformed. */
-    private static int rank(String errorKey) {
-        return errorKey.equals("error.required") ? 0 : errorKey.startsWith("error.tooLong") ? 1 : 2;
     }
 
     private Prospect create(SignupForm form, Locale locale) {

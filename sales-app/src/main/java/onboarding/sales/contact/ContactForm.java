@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import onboarding.model.ContactInfo;
-import onboarding.sales.site.FormErrors;
+import onboarding.ui.form.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The contact edit form as posted; the same rules as the Commerce signup's Contact section. */

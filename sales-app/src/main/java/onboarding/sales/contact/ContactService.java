@@ -16,7 +16,7 @@ import onboarding.model.EventTypes;
 import onboarding.model.TableMaps;
 import onboarding.sales.account.Account;
 import onboarding.sales.opportunity.Opportunity;
-import onboarding.sales.site.FormErrors;
+import onboarding.ui.form.FormErrors;
 import onboarding.ui.ConflictException;
 
 /** Contacts: created when a lead is qualified, edited by sales users, replicated to Commerce customers. */

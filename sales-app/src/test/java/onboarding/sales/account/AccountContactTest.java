@@ -84,7 +84,7 @@ class AccountContactTest {
         assertEquals(400, response.statusCode());
         Document page = Jsoup.parse(response.asString());
         assertEquals("This field is required.", page.select("#name-error").text());
-        assertEquals("Enter a two-letter ISO country code, like FR.", page.select("#countryCode-error").text());
+        assertEquals("Choose a country from the list (a two-letter ISO code, like FR).", page.select("#countryCode-error").text());
         assertTrue(page.select("#vatNumber-error").text().startsWith("Enter a VAT number"));
         assertTrue(page.select("#website-error").text().startsWith("Enter a web address"));
         assertTrue(page.select("#city-error").isEmpty());

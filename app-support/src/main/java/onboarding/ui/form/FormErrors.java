@@ -1,4 +1,4 @@
-package onboarding.sales.site;
+package onboarding.ui.form;
 
 import jakarta.validation.ConstraintViolation;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package onboarding.commerce.signup;
+package onboarding.ui.form;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The address fields of a company, shared by the signup form and the back office's organisation form;
+ * The address fields of a company, shared by Commerce's signup and organisation forms and Sales' account form;
  * messages are bundle keys shown next to their field.
  */
 public abstract class CompanyAddressForm {
@@ -42,20 +42,20 @@ public abstract class CompanyAddressForm {
     @Pattern(regexp = "^$|^https?://[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]{1,5})?(/\\S*)?$", message = "error.website")
     public String website;
 
-    /** Trims the address and puts codes in their canonical form; empty optional fields become "". */
+    /** Trims the address and puts codes in their canonical form; blank optional fields become null. */
     protected void normalizeAddress() {
-        street = strip(street);
-        city = strip(city);
-        postalCode = strip(postalCode);
-        countryCode = strip(countryCode) == null ? null : strip(countryCode).toUpperCase(Locale.ROOT);
-        vatNumber = vatNumber == null ? "" : vatNumber.replaceAll("[\\s.-]", "").toUpperCase(Locale.ROOT);
-        website = strip(website) == null ? "" : strip(website);
-        if (!website.isEmpty() && !website.contains("://")) {
+        street = FormErrors.clean(street);
+        city = FormErrors.clean(city);
+        postalCode = FormErrors.clean(postalCode);
+        countryCode = countryCode == null ? null : FormErrors.clean(countryCode.toUpperCase(Locale.ROOT));
+        vatNumber = vatNumber == null ? null : FormErrors.clean(vatNumber.replaceAll("[\s.-]", "").toUpperCase(Locale.ROOT));
+        website = FormErrors.clean(website);
+        if (website != null && !website.contains("://")) {
             website = "https://" + website;
         }
     }
 
     protected static String strip(String value) {
-        return value == null ? null : value.strip();
+        return FormErrors.clean(value);
     }
 }

@@ -1,4 +1,4 @@
-package onboarding.commerce.signup;
+package onboarding.ui.form;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
