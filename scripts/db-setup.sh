@@ -36,6 +36,12 @@ SQL
 
 create_role commerce "$COMMERCE_DB_PASSWORD"
 create_role sales "$SALES_DB_PASSWORD"
+if [ "${1:-}" = --fresh-test-dbs ]; then
+  # tests start from empty databases, whatever an earlier run left behind
+  for db in commerce_test commerce_it sales_test sales_it; do
+    as_postgres psql -v ON_ERROR_STOP=1 -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+fi
 for db in commerce commerce_test commerce_it; do create_db "$db" commerce; done
 for db in sales sales_test sales_it; do create_db "$db" sales; done
 for pair in $EXTRA_DATABASES; do create_db "${pair#*:}" "${pair%%:*}"; done

@@ -10,19 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
-import onboarding.commerce.CommerceConfig;
 import onboarding.commerce.mail.PartnerMails;
 import onboarding.commerce.prospect.Prospect;
+import onboarding.commerce.prospect.ProspectEvents;
 import onboarding.commerce.prospect.ProspectService;
 import onboarding.commerce.prospect.ProspectStatus;
 import onboarding.commerce.prospect.ReplicationStatus;
-import onboarding.model.CompanyInfo;
-import onboarding.model.ContactInfo;
-import onboarding.model.EventTypes;
-import onboarding.model.ProspectSubmittedV1;
-import onboarding.model.TableMaps;
 import onboarding.ui.form.FormErrors;
 import org.jboss.logging.Logger;
 
@@ -43,17 +37,15 @@ public class SignupService {
     }
 
     private final Validator validator;
-    private final Outbox outbox;
+    private final ProspectEvents events;
     private final Timeline timeline;
     private final PartnerMails mails;
-    private final CommerceConfig config;
 
-    SignupService(Validator validator, Outbox outbox, Timeline timeline, PartnerMails mails, CommerceConfig config) {
+    SignupService(Validator validator, ProspectEvents events, Timeline timeline, PartnerMails mails) {
         this.validator = validator;
-        this.outbox = outbox;
+        this.events = events;
         this.timeline = timeline;
         this.mails = mails;
-        this.config = config;
     }
 
     /** Validates the form; when valid, stores the prospect, its event and its email. Invalid input changes nothing. */
@@ -71,8 +63,7 @@ public class SignupService {
         Prospect prospect = create(form, locale);
         timeline.add(ProspectService.RECORD_TYPE, prospect.id, Timeline.Source.USER, "timeline.prospect.submitted",
                 prospect.contactName(), prospect.email, null, prospect.correlationId);
-        outbox.publish(TableMaps.PROSPECTS_TO_LEADS, ProspectService.RECORD_TYPE, prospect.id.toString(),
-                EventTypes.PROSPECT_SUBMITTED, 1, payloadOf(prospect), prospect.correlationId);
+        events.submitted(prospect);
         mails.applicationReceived(prospect);
         LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
                 prospect.companyName, prospect.correlationId);
@@ -102,13 +93,6 @@ public class SignupService {
         prospect.replicationStatus = ReplicationStatus.PENDING;
         prospect.persist();
         return prospect;
-    }
-
-    private ProspectSubmittedV1 payloadOf(Prospect p) {
-        return new ProspectSubmittedV1(p.id, p.number, config.publicUrl() + "/hq/prospects/" + p.id,
-                new CompanyInfo(p.companyName, p.street, p.city, p.postalCode, p.countryCode, p.vatNumber, p.website),
-                new ContactInfo(p.firstName, p.lastName, p.email, p.phone),
-                p.message, p.language, p.submittedAt);
     }
 
     private static String emptyToNull(String value) {

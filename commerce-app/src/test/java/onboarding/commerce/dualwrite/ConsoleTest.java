@@ -60,6 +60,37 @@ class ConsoleTest {
         assertTrue(log.select("#events tr[data-event=" + eventId + "]").size() == 1);
     }
 
+    @Test
+    void initial_sync_copies_every_prospect_in_batches_and_can_run_again() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(303, BrowserForm.open("/partner-signup", null).post("/partner-signup", Signups.valid()).statusCode());
+        }
+        long prospects = number("select count(*) from prospect");
+        long before = number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'");
+
+        assertEquals(303, BrowserForm.open("/dualwrite", null)
+                .post("/dualwrite/console/maps/prospects-to-leads/sync", Map.of()).statusCode());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "DONE".equals(text("select state from dualwrite_sync where table_map = 'prospects-to-leads'")));
+        assertEquals(prospects, number("select done from dualwrite_sync where table_map = 'prospects-to-leads'"));
+        assertEquals(before + prospects, number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'"),
+                "one copy per prospect, through the outbox");
+        Document console = Jsoup.parse(given().get("/dualwrite").asString());
+        assertTrue(console.select("#syncs tr[data-sync=prospects-to-leads]").text().contains(prospects + " / " + prospects));
+
+        // a crash mid-sync leaves a RUNNING row with the last committed key: starting the app resumes from there
+        execute("update dualwrite_sync set state = 'RUNNING', done = 1, last_key = "
+                + "(select min(id) from prospect) where table_map = 'prospects-to-leads'");
+        long beforeResume = number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'");
+        sync.runPendingForTest();
+        assertEquals(beforeResume + prospects - 1,
+                number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'"),
+                "resumed after the last committed batch");
+    }
+
+    @Inject
+    onboarding.bridge.sync.InitialSync sync;
+
     private long number(String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }

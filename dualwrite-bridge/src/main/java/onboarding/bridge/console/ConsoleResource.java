@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.List;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.relay.Relay;
+import onboarding.bridge.sync.InitialSync;
 import onboarding.ui.Page;
 
 /** The operator console of the bridge in this app: {@code /dualwrite} (operator role only). */
@@ -26,7 +27,8 @@ public class ConsoleResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(String peer, String peerUrl, long backlog,
-                List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems);
+                List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems,
+                List<String> syncable, List<InitialSync.Progress> syncs);
 
         static native TemplateInstance map(String name, Page<ConsoleService.OutboxRow> page, String record,
                 String status, String[] statuses, String filters);
@@ -35,17 +37,19 @@ public class ConsoleResource {
     private final ConsoleService console;
     private final DualWriteConfig config;
     private final Relay relay;
+    private final InitialSync initialSync;
 
-    ConsoleResource(ConsoleService console, DualWriteConfig config, Relay relay) {
+    ConsoleResource(ConsoleService console, DualWriteConfig config, Relay relay, InitialSync initialSync) {
         this.console = console;
         this.config = config;
         this.relay = relay;
+        this.initialSync = initialSync;
     }
 
     @GET
     public TemplateInstance index() {
         return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
-                console.problems());
+                console.problems(), initialSync.syncableMaps(), initialSync.progress());
     }
 
     @GET
@@ -78,6 +82,13 @@ public class ConsoleResource {
     public Response retryAll(@PathParam("name") String name) {
         console.retryAll(name);
         console.wakeRelay();
+        return back();
+    }
+
+    @POST
+    @Path("console/maps/{name}/sync")
+    public Response sync(@PathParam("name") String name) {
+        initialSync.start(name);
         return back();
     }
 

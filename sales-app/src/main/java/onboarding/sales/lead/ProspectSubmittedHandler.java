@@ -24,11 +24,29 @@ public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmitte
 
     @Override
     public ApplyResult apply(EventEnvelope event, ProspectSubmittedV1 p) {
+        Lead existing = Lead.find("prospectId", p.prospectId()).firstResult();
+        if (existing != null) {
+            // a copy of a prospect Sales already has (initial sync, replay): Commerce's data wins while the
+            // lead is open; a decided lead keeps the data it was decided on
+            if (existing.status == LeadStatus.OPEN) {
+                copy(p, existing);
+            }
+            return new ApplyResult(existing.id.toString(), existing.number);
+        }
         Lead lead = new Lead();
         lead.id = Lead.nextId();
         lead.number = Lead.numberOf(lead.id);
         lead.status = LeadStatus.OPEN;
         lead.origin = LeadOrigin.DUAL_WRITE;
+        copy(p, lead);
+        lead.prospectId = p.prospectId();
+        lead.correlationId = event.correlationId();
+        lead.createdAt = Instant.now();
+        lead.persist();
+        return new ApplyResult(lead.id.toString(), lead.number);
+    }
+
+    private static void copy(ProspectSubmittedV1 p, Lead lead) {
         lead.firstName = p.contact().firstName();
         lead.lastName = p.contact().lastName();
         lead.email = p.contact().email();
@@ -42,12 +60,7 @@ public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmitte
         lead.website = p.company().website();
         lead.message = p.message();
         lead.language = p.language();
-        lead.prospectId = p.prospectId();
         lead.prospectNumber = p.prospectNumber();
         lead.prospectUrl = p.prospectUrl();
-        lead.correlationId = event.correlationId();
-        lead.createdAt = Instant.now();
-        lead.persist();
-        return new ApplyResult(lead.id.toString(), lead.number);
     }
 }

@@ -40,9 +40,11 @@ public class SalesTimelineAnnotator implements TimelineAnnotator {
         switch (event.eventType()) {
             case EventTypes.PROSPECT_SUBMITTED -> {
                 ProspectSubmittedV1 prospect = payload(event.payload(), ProspectSubmittedV1.class);
+                boolean known = timeline.of(LeadService.RECORD_TYPE, result.recordId()).stream()
+                        .anyMatch(entry -> "timeline.lead.createdByDualWrite".equals(entry.messageKey()));
                 timeline.add(LeadService.RECORD_TYPE, result.recordId(), Timeline.Source.DUAL_WRITE,
-                        "timeline.lead.createdByDualWrite", prospect.prospectNumber(), null, prospect.prospectUrl(),
-                        event.correlationId());
+                        known ? "timeline.lead.syncedByDualWrite" : "timeline.lead.createdByDualWrite",
+                        prospect.prospectNumber(), null, prospect.prospectUrl(), event.correlationId());
             }
             case EventTypes.ORGANIZATION_UPDATED -> {
                 OrganizationUpdatedV1 organization = payload(event.payload(), OrganizationUpdatedV1.class);

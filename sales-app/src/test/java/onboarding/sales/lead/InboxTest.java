@@ -100,6 +100,25 @@ class InboxTest {
     }
 
     @Test
+    void a_second_copy_of_a_prospect_updates_its_lead_instead_of_creating_another() throws Exception {
+        String email = "copy." + UUID.randomUUID() + "@example.com";
+        EventEnvelope first = prospectSubmitted("Katherine", email);
+        EventEnvelope copy = new EventEnvelope(UUID.randomUUID(), first.tableMap(), first.aggregateType(),
+                first.aggregateId(), 2, first.eventType(), 1, first.origin(), first.correlationId(), Instant.now(),
+                ((com.fasterxml.jackson.databind.node.ObjectNode) first.payload().deepCopy())
+                        .set("contact", Json.mapper().valueToTree(new ContactInfo("Kathy", "Lovelace", email, "+44 1"))));
+
+        InboxResponse created = deliver(List.of(first));
+        InboxResponse updated = deliver(List.of(copy));
+
+        assertEquals(Outcome.APPLIED, updated.results().get(0).outcome());
+        assertEquals(created.results().get(0).remoteId(), updated.results().get(0).remoteId(), "the same lead");
+        assertEquals(1L, count("lead where email = '" + email + "'"));
+        assertEquals("Kathy", ((Lead) Lead.findById(Long.parseLong(created.results().get(0).remoteId()))).firstName,
+                "Commerce wins while the lead is open");
+    }
+
+    @Test
     void bad_missing_or_stale_signatures_are_refused_and_store_nothing() throws Exception {
         String email = "forged." + UUID.randomUUID() + "@example.com";
         String body = Json.mapper().writeValueAsString(new InboxBatch(List.of(prospectSubmitted("Eve", email))));
