@@ -7,6 +7,7 @@ set -euo pipefail
 COMMERCE_DB_PASSWORD="${COMMERCE_DB_PASSWORD:-commerce-dev-password}"
 SALES_DB_PASSWORD="${SALES_DB_PASSWORD:-sales-dev-password}"
 EXTRA_DATABASES="${EXTRA_DATABASES:-}"   # e.g. "commerce:commerce_bench sales:sales_bench"
+P="${TEST_DB_PREFIX:-}"                  # test databases get this prefix (two checkouts side by side)
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; elif command -v runuser >/dev/null; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
@@ -38,11 +39,11 @@ create_role commerce "$COMMERCE_DB_PASSWORD"
 create_role sales "$SALES_DB_PASSWORD"
 if [ "${1:-}" = --fresh-test-dbs ]; then
   # tests start from empty databases, whatever an earlier run left behind
-  for db in commerce_test commerce_it sales_test sales_it; do
+  for db in ${P}commerce_test ${P}commerce_it ${P}sales_test ${P}sales_it; do
     as_postgres psql -v ON_ERROR_STOP=1 -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   done
 fi
-for db in commerce commerce_test commerce_it; do create_db "$db" commerce; done
-for db in sales sales_test sales_it; do create_db "$db" sales; done
+for db in commerce ${P}commerce_test ${P}commerce_it; do create_db "$db" commerce; done
+for db in sales ${P}sales_test ${P}sales_it; do create_db "$db" sales; done
 for pair in $EXTRA_DATABASES; do create_db "${pair#*:}" "${pair%%:*}"; done
 echo "PostgreSQL ready: roles commerce, sales; databases commerce(_test,_it), sales(_test,_it)"

@@ -18,6 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SystemUnderTest implements AutoCloseable {
 
+    /** Optional prefix of the test databases (env TEST_DB_PREFIX), so two checkouts can test side by side. */
+    static final String PREFIX = System.getenv().getOrDefault("TEST_DB_PREFIX", "");
+
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/";
     /** Shared by both apps; any value of 16 characters or more, so the run does not lean on the defaults. */
     private static final String DUALWRITE_SECRET = "system-tests-shared-secret-0001";
@@ -46,9 +49,9 @@ public final class SystemUnderTest implements AutoCloseable {
         int commercePort = ports[0];
         int salesPort = ports[1];
         this.mailbox = new Mailbox(ports[2]);
-        this.commerceDb = new Database(DB + "commerce_it", "commerce",
+        this.commerceDb = new Database(DB + PREFIX + "commerce_it", "commerce",
                 System.getenv().getOrDefault("COMMERCE_DB_PASSWORD", "commerce-dev-password"));
-        this.salesDb = new Database(DB + "sales_it", "sales",
+        this.salesDb = new Database(DB + PREFIX + "sales_it", "sales",
                 System.getenv().getOrDefault("SALES_DB_PASSWORD", "sales-dev-password"));
         Path logs = target.resolve("app-logs");
         String commerceUrl = "http://127.0.0.1:" + commercePort;
