@@ -103,7 +103,7 @@ public class Inbox {
             }
             return result;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "event %s (%s of %s %s) not applied", event.eventId(), event.eventType(),
+            LOG.debugf(e, "event %s (%s of %s %s) not applied", event.eventId(), event.eventType(),
                     event.aggregateType(), event.aggregateId());
             return failure(event, rootMessage(e));
         }
