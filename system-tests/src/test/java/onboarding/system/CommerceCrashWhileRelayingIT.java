@@ -37,12 +37,12 @@ class CommerceCrashWhileRelayingIT {
         assertEquals(n, Faults.commerceBacklog(system, tag), "backlog while Sales is down");
 
         system.sales().start();
-        long arrived = await("Sales to start applying the backlog").atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(10)).until(() -> Faults.leads(system, tag), count -> count > 0);
+        // killed while a batch is in flight: Sales has begun applying and Commerce holds events under lease
+        await("Sales to start applying the backlog").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Faults.leads(system, tag) > 0 && inflight(like) > 0);
         system.commerce().kill();
-        long inflight = system.commerceDb().number("""
-                SELECT count(*) FROM dualwrite_outbox o JOIN prospect p ON o.aggregate_id = p.id::text
-                 WHERE o.aggregate_type = 'prospect' AND p.email LIKE ? AND o.status = 'INFLIGHT'""", like);
+        long arrived = Faults.leads(system, tag);
+        long inflight = inflight(like);
         long appliedAtKill = Faults.leads(system, tag);
         system.sales().awaitReady();
 
@@ -72,5 +72,11 @@ class CommerceCrashWhileRelayingIT {
         assertEquals(n, sales.number("SELECT count(DISTINCT prospect_id) FROM lead WHERE email LIKE ?", like),
                 "one lead per prospect");
         assertEquals(0, Faults.commerceBacklog(system, tag), "backlog");
+    }
+
+    private long inflight(String like) {
+        return system.commerceDb().number("""
+                SELECT count(*) FROM dualwrite_outbox o JOIN prospect p ON o.aggregate_id = p.id::text
+                 WHERE o.aggregate_type = 'prospect' AND p.email LIKE ? AND o.status = 'INFLIGHT'""", like);
     }
 }
