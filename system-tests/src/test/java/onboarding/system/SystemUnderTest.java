@@ -41,6 +41,10 @@ public final class SystemUnderTest implements AutoCloseable {
     private final AppProcess sales;
     private final SignupClient signups;
     private final Thread shutdownHook;
+    /** Environment of the Commerce process, reused by {@link #secondCommerce()}. */
+    private final Map<String, String> commerceEnv;
+    private final Path logs;
+    private volatile AppProcess secondCommerce;
 
     private SystemUnderTest(Path root) {
         this.root = root;
@@ -56,7 +60,8 @@ public final class SystemUnderTest implements AutoCloseable {
         Path logs = target.resolve("app-logs");
         String commerceUrl = "http://127.0.0.1:" + commercePort;
         String salesUrl = "http://127.0.0.1:" + salesPort;
-        this.commerce = new AppProcess("commerce", jarOf("commerce-app"), commercePort, Map.of(
+        this.logs = logs;
+        this.commerceEnv = Map.of(
                 "COMMERCE_DB_URL", commerceDb.url(),
                 "COMMERCE_DB_USER", commerceDb.user(),
                 "COMMERCE_DB_PASSWORD", commerceDb.password(),
@@ -65,7 +70,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SMTP_PORT", Integer.toString(mailbox.port()),
                 "MAIL_MOCK", "false",
                 "COMMERCE_PUBLIC_URL", commerceUrl,
-                "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
+                "DUALWRITE_SECRETS", DUALWRITE_SECRET);
+        this.commerce = new AppProcess("commerce", jarOf("commerce-app"), commercePort, commerceEnv, RELAY, logs);
         this.sales = new AppProcess("sales", jarOf("sales-app"), salesPort, Map.of(
                 "SALES_DB_URL", salesDb.url(),
                 "SALES_DB_USER", salesDb.user(),
@@ -76,6 +82,10 @@ public final class SystemUnderTest implements AutoCloseable {
         this.shutdownHook = new Thread(() -> {
             commerce.killNow();
             sales.killNow();
+            AppProcess second = secondCommerce;
+            if (second != null) {
+                second.killNow();
+            }
         }, "system-tests-shutdown");
     }
 
@@ -118,6 +128,19 @@ public final class SystemUnderTest implements AutoCloseable {
         return mailbox;
     }
 
+    /**
+     * A second Commerce process on its own free port with the same database, peer and settings as
+     * {@link #commerce()} (two relays on one outbox); created on first use, not started, stopped by
+     * {@link #close()}. Its logs are {@code commerce-2.*.log}.
+     */
+    public synchronized AppProcess secondCommerce() {
+        if (secondCommerce == null) {
+            secondCommerce = new AppProcess("commerce-2", jarOf("commerce-app"), freePorts(1)[0], commerceEnv, RELAY,
+                    logs);
+        }
+        return secondCommerce;
+    }
+
     /** Submits signups to Commerce the way a browser does. */
     public SignupClient signups() {
         return signups;
@@ -148,6 +171,14 @@ public final class SystemUnderTest implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
+        AppProcess second = secondCommerce;
+        if (second != null) {
+            try {
+                second.stop();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
         for (Runnable step : List.<Runnable>of(commerce::stop, sales::stop, mailbox::close)) {
             try {
                 step.run();
