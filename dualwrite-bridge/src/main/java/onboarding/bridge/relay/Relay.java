@@ -134,7 +134,9 @@ public class Relay {
     /** Delivers batches until nothing is due. Returns the number of events handed to the peer. */
     public int drain() {
         int total = 0;
-        while (!stopping) {
+        // while the peer is known to be down, commits do not trigger doomed attempts: the sweep probes the
+        // peer every second and, once it answers, delivers everything at once
+        while (!stopping && !peerDown) {
             List<OutboxEvent> batch = claim();
             if (batch.isEmpty()) {
                 break;
