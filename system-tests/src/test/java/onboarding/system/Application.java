@@ -16,11 +16,17 @@ public record Application(Signup signup, String ref, String prospectPath, String
 
     /** The prospect's id in Commerce (the last segment of its page). */
     public long prospectId() {
-        return Long.parseLong(prospectPath.substring(prospectPath.lastIndexOf('/') + 1));
+        return Pages.idOf(prospectPath);
+    }
+
+    /** The correlation id that follows this partner through both apps (given to the prospect at signup). */
+    public String correlationId(SystemUnderTest system) {
+        return (String) system.commerceDb().rows("SELECT correlation_id FROM prospect WHERE number = ?", ref)
+                .get(0).get("correlation_id");
     }
 
     /** The lead's id in Sales. */
     public long leadId() {
-        return Long.parseLong(leadPath.substring(leadPath.lastIndexOf('/') + 1));
+        return Pages.idOf(leadPath);
     }
 }

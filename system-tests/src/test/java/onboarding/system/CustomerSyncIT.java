@@ -84,7 +84,19 @@ class CustomerSyncIT {
                 page -> page.text("#person").contains("Doe-Smith"));
         assertThat(person.text("#person"), stringContainsInOrder(app.signup().firstName() + " Doe-Smith",
                 app.signup().email(), "+44 20 7946 0999"));
+        String contactNumber = opportunity.text("#contact-link").split(" ")[0];
+        assertThat(person.timeline(), hasItem("Updated by dual-write from Sales " + contactNumber + " (edited by alice)"));
+        alice.browser().await(contactPath, "Commerce's acknowledgement on the contact timeline",
+                page -> page.timeline().contains("Replicated to Commerce customer " + customers.get(1).text().split(" ")[0]));
+        alice.browser().await(accountPath, "Commerce's acknowledgement on the account timeline",
+                page -> page.timeline().contains("Replicated to Commerce customer " + orgNumber));
         assertEventsAdded(commerceBefore, Map.of(), salesBefore, Map.of("contact.updated", 1L));
+
+        String correlation = app.correlationId(system);
+        assertEquals(List.of(correlation), system.commerceDb().correlationIds("customer", Pages.idOf(orgPath), "customer",
+                Pages.idOf(personPath)), "the partner's correlation id on every entry and event of its customers");
+        assertEquals(List.of(correlation), system.salesDb().correlationIds("account", Pages.idOf(accountPath), "contact",
+                Pages.idOf(contactPath)), "the partner's correlation id on every entry and event of its account and contact");
 
         Map<String, Object> row = system.commerceDb().rows(
                 "SELECT name, city, postal_code FROM customer WHERE number = ?", orgNumber).get(0);
@@ -92,7 +104,7 @@ class CustomerSyncIT {
         assertEquals(0, system.salesDb().number("""
                 SELECT count(*) FROM dualwrite_outbox WHERE status <> 'DELIVERED'
                    AND ((aggregate_type = 'lead' AND aggregate_id = ?) OR (aggregate_type = 'account' AND aggregate_id = ?))""",
-                Long.toString(app.leadId()), accountPath.substring(accountPath.lastIndexOf('/') + 1)),
+                Long.toString(app.leadId()), Long.toString(Pages.idOf(accountPath))),
                 "every Sales event of the lead and the account delivered");
     }
 

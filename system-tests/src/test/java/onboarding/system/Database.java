@@ -74,6 +74,26 @@ public final class Database {
         return added;
     }
 
+    /**
+     * The distinct correlation ids (or "none") of the timeline entries of the records and of the events
+     * about them in this app's outbox; {@code records} alternates record type and id.
+     */
+    public List<String> correlationIds(Object... records) {
+        StringBuilder pairs = new StringBuilder();
+        Object[] params = new Object[records.length * 2];
+        for (int i = 0; i < records.length; i += 2) {
+            pairs.append(i == 0 ? "" : ", ").append("(?, ?)");
+            for (int copy = 0; copy < 2; copy++) {
+                params[copy * records.length + i] = records[i].toString();
+                params[copy * records.length + i + 1] = records[i + 1].toString();
+            }
+        }
+        return rows("SELECT DISTINCT coalesce(correlation_id, 'none') AS correlation FROM ("
+                + " SELECT correlation_id FROM timeline_entry WHERE (record_type, record_id) IN (" + pairs + ")"
+                + " UNION ALL SELECT correlation_id FROM dualwrite_outbox WHERE (aggregate_type, aggregate_id) IN (" + pairs + ")"
+                + ") AS journey", params).stream().map(row -> (String) row.get("correlation")).toList();
+    }
+
     /** Every row as column label → value, in order. */
     public List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {

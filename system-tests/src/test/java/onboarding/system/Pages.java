@@ -61,6 +61,11 @@ public final class Pages {
         });
     }
 
+    /** The id at the end of a record's page path or URL, e.g. 12 for {@code /leads/12}. */
+    public static long idOf(String path) {
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
     static Document parse(String html, String url) {
         return Jsoup.parse(html, url);
     }

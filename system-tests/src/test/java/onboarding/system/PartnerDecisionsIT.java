@@ -138,6 +138,17 @@ class PartnerDecisionsIT {
         assertNotNull(customerRow(personId).get("activated_at"));
         assertEquals(410, requester.fetch(activationUrl).statusCode(), "the activation link works once");
 
+        // one correlation id follows the partner through both apps: events, and every timeline entry
+        String correlation = app.correlationId(system);
+        hq.browser().await(app.prospectPath(), "the approval email on the prospect timeline", page -> page.timeline()
+                .contains("Email \"Approval\" sent to " + app.signup().email()));
+        assertEquals(List.of(correlation), system.commerceDb().correlationIds("prospect", app.prospectId(),
+                "customer", orgId, "customer", personId), "correlation ids in Commerce");
+        assertEquals(List.of(correlation), system.salesDb().correlationIds("lead", app.leadId(),
+                "opportunity", Pages.idOf(opportunityPath), "account", Pages.idOf(opportunity.document().selectFirst("#account-link")
+                        .attr("href")), "contact", Pages.idOf(opportunity.document().selectFirst("#contact-link").attr("href"))),
+                "correlation ids in Sales");
+
         // each side's timeline tells what the other did
         alice.browser().await(app.leadPath(), "Commerce's acknowledgements on the lead timeline",
                 page -> page.timeline().containsAll(List.of(
