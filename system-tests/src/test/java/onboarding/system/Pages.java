@@ -1,10 +1,9 @@
 package onboarding.system;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** Fetches an HTML page (expecting 200) and parses it with jsoup. */
+/** Fetches an HTML page (expecting 200) as the app's demo user and parses it with jsoup. */
 public final class Pages {
 
     /** UTF-8 forms, and no request that waits forever on an app that hangs. */
@@ -33,47 +32,38 @@ public final class Pages {
     /**
      * The page as a browser set to {@code language} gets it ({@code Accept-Language}). Pages behind the
      * sign-in are fetched as the demo user of that app (Commerce staff {@code hq}, Sales {@code alice}),
-     * signing in through the form the first time.
+     * signed in through the form the first time. To act as another user, or to post forms, use a
+     * {@link WebSession} of your own ({@link SystemUnderTest#commerceAs}, {@link SystemUnderTest#salesAs}).
      */
     public static Document get(String url, String language) {
-        String origin = origin(url);
-        var response = given().config(HTTP).redirects().follow(false).header("Accept-Language", language)
-                .cookies(SESSIONS.getOrDefault(origin, Map.of())).get(url);
-        if (response.statusCode() == 302 && response.header("Location").contains("/login")) {
-            signIn(origin);
-            response = given().config(HTTP).redirects().follow(false).header("Accept-Language", language)
-                    .cookies(SESSIONS.get(origin)).get(url);
-        }
-        String html = response.then().statusCode(200).extract().asString();
-        return parse(html, url);
+        return demoSession(url).get(url, language).document();
     }
 
-    /** Session cookies per app (scheme://host:port). */
-    private static final Map<String, Map<String, String>> SESSIONS = new ConcurrentHashMap<>();
+    /** One signed-in session per app (scheme://host:port). */
+    private static final Map<String, WebSession> SESSIONS = new ConcurrentHashMap<>();
 
     /** Demo sign-ins: the first one the app accepts is used. */
     private static final List<String[]> DEMO_USERS = List.of(new String[] { "hq", "hq-demo" },
             new String[] { "alice", "alice-demo" });
 
-    /** Signs in to the app at {@code origin} as its demo user and keeps the session cookie. */
-    public static Map<String, String> signIn(String origin) {
-        for (String[] user : DEMO_USERS) {
-            var login = given().config(HTTP).redirects().follow(false)
-                    .formParam("j_username", user[0]).formParam("j_password", user[1])
-                    .post(origin + "/j_security_check");
-            var session = login.getCookies().entrySet().stream()
-                    .filter(cookie -> cookie.getKey().endsWith("credential")).findFirst();
-            if (login.statusCode() == 302 && session.isPresent() && !login.header("Location").contains("error")) {
-                SESSIONS.put(origin, Map.of(session.get().getKey(), session.get().getValue()));
-                return SESSIONS.get(origin);
+    private static WebSession demoSession(String url) {
+        URI uri = URI.create(url);
+        return SESSIONS.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(), origin -> {
+            AssertionError refused = new AssertionError("no demo user could sign in at " + origin);
+            for (String[] user : DEMO_USERS) {
+                try {
+                    return WebSession.signIn(origin, user[0], user[1]);
+                } catch (AssertionError e) {
+                    refused.addSuppressed(e);
+                }
             }
-        }
-        throw new AssertionError("no demo user could sign in at " + origin);
+            throw refused;
+        });
     }
 
-    private static String origin(String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        return uri.getScheme() + "://" + uri.getAuthority();
+    /** The id at the end of a record's page path or URL, e.g. 12 for {@code /leads/12}. */
+    public static long idOf(String path) {
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
     }
 
     static Document parse(String html, String url) {

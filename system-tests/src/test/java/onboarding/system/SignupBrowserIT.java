@@ -1,84 +1,20 @@
 package onboarding.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A person signs up for a partnership in a real browser (Debian's Chromium), then finds the lead in Sales. */
 @SystemTest
-class SignupBrowserIT {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final SystemUnderTest system;
-    private BrowserContext context;
-    private Page page;
+class SignupBrowserIT extends BrowserTest {
 
     SignupBrowserIT(SystemUnderTest system) {
-        this.system = system;
-    }
-
-    @BeforeAll
-    static void launchBrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's Chromium with"
-                + " `apt-get install -y chromium` (Playwright must not download a browser of its own)");
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
+        super(system);
     }
 
     @Test
@@ -123,27 +59,15 @@ class SignupBrowserIT {
                 .setName("Thank you, your application has been received"))).isVisible();
         assertThat(page.locator("#reference")).hasText(Pattern.compile("^PR-\\d{6,}$"));
         String ref = page.locator("#reference").textContent();
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(system.targetDir("screenshots").resolve("signup-thanks-" + ref + ".png")));
+        screenshot("signup-thanks-" + ref);
 
         page.navigate(system.sales().url() + "/leads");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
-        page.getByLabel("User name").fill("alice");
-        page.getByLabel("Password").fill("alice-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#signed-in-user")).containsText("alice");
+        signInAs("alice", "alice-demo");
         page.getByLabel("View").selectOption(new SelectOption().setLabel("All Commerce B2B leads"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("All Commerce B2B leads"))).isVisible();
         Locator leadRow = page.locator("table#leads tr[data-number]").filter(new Locator.FilterOptions().setHasText(ref));
-        await("lead of " + ref + " in All Commerce B2B leads").atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .pollInSameThread() // Playwright objects belong to the thread that made them
-                .until(() -> {
-                    if (leadRow.count() == 0) {
-                        page.reload();
-                    }
-                    return leadRow.count() == 1;
-                });
+        reloadUntilShown(leadRow, "lead of " + ref + " in All Commerce B2B leads");
         assertThat(leadRow).containsText(signup.companyName());
         assertThat(leadRow).containsText(signup.contactName());
         assertThat(leadRow).containsText(signup.email());

@@ -1,22 +1,16 @@
 package onboarding.system;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Element;
+import onboarding.system.WebSession.WebForm;
 
 /**
  * Submits the partner signup the way a browser does: GET the form (which sets the {@code csrf-token}
  * cookie and carries the same token in a hidden field), then POST the fields, the token and the cookie
- * back, without following the redirect.
+ * back ({@link WebSession}), without following the redirect.
  */
 public final class SignupClient {
-
-    static final String CSRF = "csrf-token";
 
     private final String commerceUrl;
 
@@ -31,25 +25,10 @@ public final class SignupClient {
 
     /** Submits with {@code Accept-Language: language} on both requests, as a browser set to it would. */
     public Submission submit(Signup signup, String language) {
-        Response form = given().config(Pages.HTTP).header("Accept-Language", language)
-                .get(commerceUrl + "/partner-signup")
-                .then().statusCode(200).extract().response();
-        String cookie = form.getCookie(CSRF);
-        if (cookie == null) {
-            throw new AssertionError("GET /partner-signup set no " + CSRF + " cookie");
-        }
-        Element hidden = Pages.parse(form.asString(), commerceUrl).selectFirst("form input[type=hidden][name=" + CSRF + "]");
-        if (hidden == null) {
-            throw new AssertionError("the signup form has no hidden " + CSRF + " field");
-        }
-        Response answer = given().config(Pages.HTTP)
-                .redirects().follow(false)
-                .header("Accept-Language", language)
-                .cookie(CSRF, cookie)
-                .contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
-                .formParams(signup.formFields())
-                .formParam(CSRF, hidden.val())
-                .post(commerceUrl + "/partner-signup");
+        WebSession browser = WebSession.anonymous(commerceUrl, language);
+        WebForm form = browser.get("/partner-signup").form("form[action=/partner-signup]");
+        signup.formFields().forEach(form::set);
+        Response answer = form.submit();
         long answeredAt = System.nanoTime();
         return new Submission(answer.statusCode(), answer.header("Location"), answer.asString(), answeredAt);
     }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Both packaged apps, their {@code _it} databases (emptied first) and an SMTP server, on free ports
- * chosen at run time. Started once for the whole module by {@link SystemExtension}; {@link #close()}
+ * Both packaged apps, their {@code _it} databases (emptied first; {@code -Dsystem.db.suffix=_x} takes
+ * {@code commerce_it_x} / {@code sales_it_x} instead, for runs side by side) and an SMTP server, on free
+ * ports chosen at run time. Started once for the whole module by {@link SystemExtension}; {@link #close()}
  * stops everything, and a JVM shutdown hook kills the apps should the test JVM end another way.
  */
 public final class SystemUnderTest implements AutoCloseable {
@@ -53,9 +54,10 @@ public final class SystemUnderTest implements AutoCloseable {
         int commercePort = ports[0];
         int salesPort = ports[1];
         this.mailbox = new Mailbox(ports[2]);
-        this.commerceDb = new Database(DB + PREFIX + "commerce_it", "commerce",
+        String databaseSuffix = System.getProperty("system.db.suffix", "");
+        this.commerceDb = new Database(DB + PREFIX + "commerce_it" + databaseSuffix, "commerce",
                 System.getenv().getOrDefault("COMMERCE_DB_PASSWORD", "commerce-dev-password"));
-        this.salesDb = new Database(DB + PREFIX + "sales_it", "sales",
+        this.salesDb = new Database(DB + PREFIX + "sales_it" + databaseSuffix, "sales",
                 System.getenv().getOrDefault("SALES_DB_PASSWORD", "sales-dev-password"));
         Path logs = target.resolve("app-logs");
         String commerceUrl = "http://127.0.0.1:" + commercePort;
@@ -77,6 +79,7 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SALES_DB_USER", salesDb.user(),
                 "SALES_DB_PASSWORD", salesDb.password(),
                 "COMMERCE_URL", commerceUrl,
+                "SALES_PUBLIC_URL", salesUrl,
                 "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
         this.signups = new SignupClient(commerceUrl);
         this.shutdownHook = new Thread(() -> {
@@ -95,6 +98,8 @@ public final class SystemUnderTest implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(system.shutdownHook);
         try {
             system.mailbox.start();
+            System.out.printf("[system] databases %s and %s (emptied), SMTP on port %d%n", system.commerceDb.url(),
+                    system.salesDb.url(), system.mailbox.port());
             system.commerceDb.reset();
             system.salesDb.reset();
             system.commerce.start();
@@ -144,6 +149,22 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Submits signups to Commerce the way a browser does. */
     public SignupClient signups() {
         return signups;
+    }
+
+    /**
+     * A browser signed in to Commerce as the demo user {@code user} (password {@code <user>-demo}: {@code hq}
+     * staff, {@code admin} staff and operator).
+     */
+    public WebSession commerceAs(String user) {
+        return WebSession.signIn(commerce.url(), user, user + "-demo");
+    }
+
+    /**
+     * A browser signed in to Sales as the demo user {@code user} (password {@code <user>-demo}: {@code alice}
+     * and {@code bob} salespeople, {@code maria} sales manager).
+     */
+    public WebSession salesAs(String user) {
+        return WebSession.signIn(sales.url(), user, user + "-demo");
     }
 
     /** {@code system-tests/target/<name>}, created if needed (screenshots and the like). */

@@ -99,7 +99,8 @@ public class CustomerService {
         org.countryCode = form.countryCode;
         org.vatNumber = form.vatNumber;
         org.website = form.website;
-        timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.edited", user, null, null, null);
+        timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.edited", user, null, null,
+                correlationOf(org));
         links.byLocalId(TableMaps.ACCOUNTS_TO_CUSTOMERS, org.id.toString()).ifPresent(link ->
                 outbox.publish(TableMaps.CUSTOMERS_TO_ACCOUNTS, RECORD_TYPE, org.id.toString(),
                         EventTypes.ORGANIZATION_UPDATED, 1, new OrganizationUpdatedV1(org.id, org.number,
@@ -121,7 +122,7 @@ public class CustomerService {
         }
         org.creditLimit = limit;
         timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.creditLimit", limit.toPlainString(),
-                user, null, null);
+                user, null, correlationOf(org));
         return Map.of();
     }
 
@@ -130,7 +131,8 @@ public class CustomerService {
                 org.website);
     }
 
-    private static String correlationOf(Customer customer) {
+    /** The correlation id of the partner the customer came from (its prospect's), null for other customers. */
+    public static String correlationOf(Customer customer) {
         if (customer.prospectId == null) {
             return null;
         }

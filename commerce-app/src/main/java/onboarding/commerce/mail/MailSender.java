@@ -15,6 +15,7 @@ import java.util.List;
 import onboarding.bridge.Worker;
 import onboarding.bridge.relay.Backoff;
 import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.prospect.Prospect;
 import onboarding.commerce.prospect.ProspectService;
 import org.hibernate.LockOptions;
 import org.jboss.logging.Logger;
@@ -109,9 +110,10 @@ public class MailSender {
             mail.nextAttemptAt = null;
             LOG.infof("mail %d %s sent to %s: \"%s\"", mail.id, mail.kind, mail.recipient, mail.subject);
             if (mail.prospectId != null) {
+                Prospect prospect = Prospect.findById(mail.prospectId);
                 timeline.add(ProspectService.RECORD_TYPE, mail.prospectId, Timeline.Source.SYSTEM,
                         "timeline.mail.sent." + mail.kind, mail.recipient, null, "/hq/emails#mail-" + mail.id,
-                        null);
+                        prospect == null ? null : prospect.correlationId);
             }
         } else if (mail.attempts >= config.maxAttempts()) {
             mail.status = MailMessage.Status.FAILED;

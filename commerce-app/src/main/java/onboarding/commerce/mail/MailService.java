@@ -63,9 +63,10 @@ public class MailService {
                 new Rendered(original.subject, original.bodyHtml, original.bodyText), original.prospectId);
         copy.resendOf = original.id;
         if (original.prospectId != null) {
+            onboarding.commerce.prospect.Prospect prospect = onboarding.commerce.prospect.Prospect.findById(original.prospectId);
             timeline.add(onboarding.commerce.prospect.ProspectService.RECORD_TYPE, original.prospectId,
                     onboarding.bridge.timeline.Timeline.Source.USER, "timeline.mail.resent", original.subject, user,
-                    "/hq/emails#mail-" + copy.id, null);
+                    "/hq/emails#mail-" + copy.id, prospect == null ? null : prospect.correlationId);
         }
         return copy;
     }

@@ -77,7 +77,7 @@ public class ActivationService {
         person.status = Customer.Status.ACTIVE;
         person.activatedAt = Instant.now();
         timeline.add(CustomerService.RECORD_TYPE, person.id, Timeline.Source.USER, "timeline.customer.activated",
-                person.email, null, null, null);
+                person.email, null, null, CustomerService.correlationOf(person));
         return true;
     }
 
