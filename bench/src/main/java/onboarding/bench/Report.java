@@ -208,7 +208,9 @@ final class Report {
                 + " s per database, on copies of the real tables";
         String figures = "Commerce tx (prospect + outbox + sequence + timeline + mail) " + n("baseline.commerceTps")
                 + "/s; Sales tx (inbox + lead + link + timeline) " + n("baseline.salesTps")
-                + "/s; both, one after the other: **" + n("baseline.signupTps") + " replicated signups/s**";
+                + "/s; both, one after the other: **" + n("baseline.signupTps") + " replicated signups/s**"
+                + (has("baseline.salesTpsOneClient") ? "; Sales tx with 1 client (a strictly serial pipeline): "
+                        + n("baseline.salesTpsOneClient") + "/s" : "");
         return new Row("baseline", scenario, load, figures, "—", REFERENCE, values("baseline"));
     }
 
