@@ -28,10 +28,10 @@ done
 
 # ---- Counts (bounded in number and in time) ----
 if [ "$MODE" = quick ]; then
-  : "${SIGNUP_USERS:=8}" "${SIGNUP_COUNT:=2000}" "${SIGNUP_SECONDS:=12}" "${SIGNUP_WARMUP:=300}"
-  : "${REPL_RATE:=100}" "${REPL_COUNT:=800}" "${REPL_SECONDS:=8}"
-  : "${DRAIN_EVENTS:=5000}" "${DRAIN_SECONDS:=45}" "${DRAIN_INSERT_SECONDS:=30}"
-  : "${PAGES_ROWS:=100000}" "${PAGES_INSERT_SECONDS:=40}" "${PAGES_WARMUP:=3}" "${PAGES_ITERATIONS:=20}" "${PAGES_SECONDS:=10}"
+  : "${SIGNUP_USERS:=8}" "${SIGNUP_COUNT:=2000}" "${SIGNUP_SECONDS:=8}" "${SIGNUP_WARMUP:=150}"
+  : "${REPL_RATE:=100}" "${REPL_COUNT:=500}" "${REPL_SECONDS:=5}"
+  : "${DRAIN_EVENTS:=2000}" "${DRAIN_SECONDS:=20}" "${DRAIN_INSERT_SECONDS:=30}"
+  : "${PAGES_ROWS:=100000}" "${PAGES_INSERT_SECONDS:=40}" "${PAGES_WARMUP:=3}" "${PAGES_ITERATIONS:=20}" "${PAGES_SECONDS:=5}"
   : "${BASELINE_SECONDS:=3}"
 else
   : "${SIGNUP_USERS:=16}" "${SIGNUP_COUNT:=30000}" "${SIGNUP_SECONDS:=60}" "${SIGNUP_WARMUP:=2000}"
@@ -54,6 +54,7 @@ export SALES_DB_PASSWORD="${SALES_DB_PASSWORD:-sales-dev-password}"
 scenario_on() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 now_ms() { date +%s%3N; }
+CLK_TCK=$(getconf CLK_TCK)
 secs_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.2f", (b - a) / 1000 }'; }
 fig() { printf '%s=%s\n' "$2" "$3" >> "$FIG/$1.properties"; }       # fig <file> <key> <value>
 NOTE_NO=0
@@ -64,6 +65,7 @@ as_postgres() {
 export PGOPTIONS="-c client_min_messages=warning"
 cpsql() { PGPASSWORD="$COMMERCE_DB_PASSWORD" psql -h 127.0.0.1 -U commerce -d "$COMMERCE_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 spsql() { PGPASSWORD="$SALES_DB_PASSWORD" psql -h 127.0.0.1 -U sales -d "$SALES_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+prop() { awk -F= -v k="$2" '$1 == k { v = substr($0, length(k) + 2) } END { print v }' "$1" 2>/dev/null; } # file key
 bench_jar() { java -jar "$BENCH/target/bench.jar" "$@"; }
 urlencode() {
   local s="$1" out="" c i
@@ -116,6 +118,7 @@ RUN_STARTED=$(now_ms)
 fig run run.mode "$MODE"
 fig run run.startedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 fig run run.host "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(as_postgres psql -X -A -t -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /'), $(java -version 2>&1 | head -1 | tr -d '"')"
+fig run run.cores "$(nproc)"
 fig run run.loadavg.start "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "mode $MODE, load average $(cut -d' ' -f1-3 /proc/loadavg) (other builds share this machine: compare figures with the same-run baseline)"
 
@@ -183,11 +186,14 @@ start_app() { # name -> starts it in the background, records its pid
   echo $! > "$WORK/$name.pid"
 }
 app_url() { if [ "$1" = commerce ]; then echo "$COMMERCE_URL"; else echo "$SALES_URL"; fi; }
-await_ready() { # name started_ms -> prints ms to ready
+await_ready() { # name started_ms -> prints "ms-to-ready cpu-ms-used"
   local name=$1 started=$2 pid
   pid=$(cat "$WORK/$name.pid")
   while :; do
-    if curl -fs --max-time 1 -o /dev/null "$(app_url "$name")/q/health/ready"; then echo $(($(now_ms) - started)); return 0; fi
+    if curl -fs --max-time 1 -o /dev/null "$(app_url "$name")/q/health/ready"; then
+      echo "$(($(now_ms) - started)) $(sed 's/^.*) //' "/proc/$pid/stat" | awk -v t="$CLK_TCK" '{ printf "%.0f", ($12 + $13) * 1000 / t }')"
+      return 0
+    fi
     if ! kill -0 "$pid" 2>/dev/null; then log "$name exited before it was ready; end of bench/work/$name.log:" >&2; tail -30 "$WORK/$name.log" >&2; return 1; fi
     if [ $(($(now_ms) - started)) -gt 120000 ]; then log "$name not ready after 120 s" >&2; return 1; fi
     sleep 0.05
@@ -199,20 +205,25 @@ await_ready() { # name started_ms -> prints ms to ready
 for name in sales commerce; do
   started=$(now_ms)
   start_app "$name"
-  ms=$(await_ready "$name" "$started")
-  log "$name ready after $ms ms"
+  ready=$(await_ready "$name" "$started")
+  read -r ms cpu <<< "$ready"
+  log "$name ready after $ms ms (CPU time $cpu ms)"
   fig startup "startup.$name.ms" "$ms"
+  fig startup "startup.$name.cpuMs" "$cpu"
   fig startup "startup.$name.jvm" "$BENCH_JAVA_OPTS"
 done
 
 # ---- Memory sampler: RSS of each app process and its heap (sum of jvm_memory_used_bytes{area="heap"}) ----
-sample_memory() { # app -> "rss_kb<TAB>heap_bytes"
-  local pid rss heap
+sample_memory() { # app -> "rss_kb<TAB>heap_used<TAB>heap_committed<TAB>nonheap_used" (bytes)
+  local pid rss
   pid=$(cat "$WORK/$1.pid" 2>/dev/null) || return 1
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || return 1
-  heap=$(curl -fs --max-time 2 "$(app_url "$1")/q/metrics" 2>/dev/null \
-    | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ { s += $NF } END { printf "%.0f", s }') || heap=0
-  printf '%s\t%s\n' "$rss" "$heap"
+  printf '%s\t' "$rss"
+  curl -fs --max-time 2 "$(app_url "$1")/q/metrics" 2>/dev/null | awk '
+    /^jvm_memory_used_bytes\{/ && /area="heap"/ { u += $NF }
+    /^jvm_memory_committed_bytes\{/ && /area="heap"/ { c += $NF }
+    /^jvm_memory_used_bytes\{/ && /area="nonheap"/ { n += $NF }
+    END { printf "%.0f\t%.0f\t%.0f\n", u, c, n }' || printf '0\t0\t0\n'
 }
 fig run memory.intervalSeconds "$MEM_INTERVAL"
 (
@@ -234,13 +245,40 @@ await_backlog_empty() { # seconds
   done
 }
 
+# CPU time used by the apps and by their PostgreSQL backends, to express work per signup or per event
+# independently of what else runs on the machine
+cpu_pids() { # "name pid" lines: both apps, and every backend connected to the bench databases
+  local app
+  for app in commerce sales; do [ -f "$WORK/$app.pid" ] && echo "$app $(cat "$WORK/$app.pid")"; done
+  cpsql -c "SELECT 'postgres ' || pid FROM pg_stat_activity WHERE datname IN ('$COMMERCE_DB', '$SALES_DB')" 2>/dev/null || true
+}
+cpu_snapshot() { # file: "name pid ticks" lines
+  cpu_pids | while read -r name pid; do
+    [ -r "/proc/$pid/stat" ] && echo "$name $pid $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')"
+  done > "$1" || true
+}
+cpu_since() { # snapshot-file prefix count figures-file -> <prefix>.cpu.{commerce,sales,postgres,total}Ms, perItemMs
+  local now="$WORK/cpu-now.txt"
+  cpu_snapshot "$now"
+  awk -v tck="$CLK_TCK" -v p="$2" -v n="$3" 'FNR == NR { before[$2] = $3; next }
+    { d = $3 - ($2 in before ? before[$2] : 0); if (d > 0) ms[$1] += d * 1000 / tck }
+    END { t = ms["commerce"] + ms["sales"] + ms["postgres"]
+          printf "%s.cpu.commerceMs=%.0f\n%s.cpu.salesMs=%.0f\n%s.cpu.postgresMs=%.0f\n%s.cpu.totalMs=%.0f\n", p, ms["commerce"], p, ms["sales"], p, ms["postgres"], p, t
+          if (n > 0) printf "%s.cpu.perItemMs=%.2f\n", p, t / n }' "$1" "$now" >> "$FIG/$4.properties"
+}
+
 # ---- Scenario 1: signup POST sustained (closed loop) ----
 scenario_1() {
   log "scenario 1: $SIGNUP_USERS users, up to $SIGNUP_COUNT signups / $SIGNUP_SECONDS s after $SIGNUP_WARMUP warm-up signups"
+  cpu_snapshot "$WORK/cpu-s1.txt"
   bench_jar signup-closed --url "$COMMERCE_URL" --users "$SIGNUP_USERS" --count "$SIGNUP_COUNT" --seconds "$SIGNUP_SECONDS" \
     --warmup "$SIGNUP_WARMUP" --warmup-seconds 60 --run-id "s1$(date +%s)" --out "$FIG/signup.properties" > "$WORK/signup.out"
   grep -E '^signup\.(rate|ok|errors|latency\.p99)=' "$WORK/signup.out" | tr '\n' ' '; echo
   await_backlog_empty 180 || note "Scenario 1: the replication of its signups had not finished 180 s after the load."
+  # CPU of the signups and of their replication (warm-up included), until the backlog was empty
+  local ok warm
+  ok=$(prop "$FIG/signup.properties" signup.ok); warm=$(prop "$FIG/signup.properties" signup.warmup.ok)
+  cpu_since "$WORK/cpu-s1.txt" signup "$(( ${ok:-0} + ${warm:-0} ))" signup
 }
 
 # ---- Same-run baseline: pgbench with the inserts and commits of one replicated signup ----
@@ -277,7 +315,6 @@ scenario_2() {
   log "scenario 2: $REPL_RATE signups/s, up to $REPL_COUNT signups / $REPL_SECONDS s"
   bench_jar signup-open --url "$COMMERCE_URL" --rate "$REPL_RATE" --count "$REPL_COUNT" --seconds "$REPL_SECONDS" \
     --visitors 20 --run-id "s2$(date +%s)" --out "$FIG/replication.properties" > "$WORK/replication.out"
-  prop() { awk -F= -v k="$2" '$1 == k { v = substr($0, length(k) + 2) } END { print v }' "$1"; }
   FIRST=$(prop "$FIG/replication.properties" replication.firstProspectId)
   LAST=$(prop "$FIG/replication.properties" replication.lastProspectId)
   OK=$(prop "$FIG/replication.properties" replication.ok)
@@ -321,9 +358,10 @@ scenario_3() {
   log "backlog of $PENDING events written in $(secs_since "$started") s; starting Sales again"
   started=$(now_ms)
   start_app sales
-  fig drain drain.salesRestartMs "$(await_ready sales "$started")"
+  fig drain drain.salesRestartMs "$(await_ready sales "$started" | cut -d' ' -f1)"
   LEADS_BEFORE=$(spsql -c "SELECT count(*) FROM lead")
   : > "$WORK/drain.tsv"
+  cpu_snapshot "$WORK/cpu-s3.txt"
   T0=$(now_ms)
   cpsql -c "UPDATE dualwrite_map SET state = 'RUNNING', updated_at = now() WHERE name = 'prospects-to-leads'"
   left=$PENDING
@@ -340,6 +378,7 @@ scenario_3() {
     note "Scenario 3: $left events were still waiting after $DRAIN_SECONDS s; the map was paused again so that they do not load scenario 4."
   fi
   DELIVERED=$((PENDING - left))
+  cpu_since "$WORK/cpu-s3.txt" drain "$DELIVERED" drain
   fig drain drain.events "$PENDING"
   fig drain drain.delivered "$DELIVERED"
   fig drain drain.complete "$([ "$left" -eq 0 ] && echo true || echo false)"
@@ -410,6 +449,8 @@ for app in commerce sales; do
   if sample=$(sample_memory "$app"); then
     fig memory "memory.$app.rssAfterMb" "$(echo "$sample" | awk -F'\t' '{ printf "%.1f", $1 / 1024 }')"
     fig memory "memory.$app.heapAfterMb" "$(echo "$sample" | awk -F'\t' '{ printf "%.1f", $2 / 1048576 }')"
+    fig memory "memory.$app.heapCommittedAfterMb" "$(echo "$sample" | awk -F'\t' '{ printf "%.1f", $3 / 1048576 }')"
+    fig memory "memory.$app.nonHeapAfterMb" "$(echo "$sample" | awk -F'\t' '{ printf "%.1f", $4 / 1048576 }')"
   fi
 done
 kill "$SAMPLER_PID" 2>/dev/null || true
@@ -425,5 +466,8 @@ stop_app sales
 fig run run.loadavg.end "$(cut -d' ' -f1-3 /proc/loadavg)"
 fig run run.seconds "$(secs_since "$RUN_STARTED")"
 bench_jar report --work "$FIG" --md "$RESULTS/latest.md" --json "$RESULTS/latest.json" > "$WORK/report.out"
-log "done in $(secs_since "$RUN_STARTED") s: bench/results/latest.md, bench/results/latest.json"
+# the last run of each mode is kept too
+cp "$RESULTS/latest.md" "$RESULTS/latest-$MODE.md"
+cp "$RESULTS/latest.json" "$RESULTS/latest-$MODE.json"
+log "done in $(secs_since "$RUN_STARTED") s: bench/results/latest.md and latest.json (also latest-$MODE.*)"
 grep -E '^\| ' "$RESULTS/latest.md" | awk -F' \\| ' 'NR > 2 { print "  " $1 " → " $NF }' | sed 's/^  | /  /; s/ |$//'

@@ -9,7 +9,7 @@ SELECT nextval('prospect_seq') AS id, g FROM generate_series(1, :n) g;
 INSERT INTO prospect (id, number, status, company_name, first_name, last_name, email, phone, street, city,
     postal_code, country_code, vat_number, website, message, language, correlation_id, submitted_at,
     replication_status, version, reason_shareable)
-SELECT n.id, 'PR-' || lpad(n.id::text, 6, '0'), 'NEW', 'Backlog ' || n.id || ' ' || t.company_name, t.first_name,
+SELECT n.id, 'PR-' || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), 'NEW', 'Backlog ' || n.id || ' ' || t.company_name, t.first_name,
        t.last_name, 'backlog.' || n.id || '@backlog-' || n.id || '.example', t.phone, t.street, t.city,
        t.postal_code, t.country_code, t.vat_number, t.website, t.message, t.language, gen_random_uuid()::text,
        clock_timestamp(), 'PENDING', 0, false

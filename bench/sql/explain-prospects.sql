@@ -10,14 +10,14 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE p.status = 'NEW' ORDER
 \echo '### status NEW: count'
 EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM prospect p WHERE p.status = 'NEW';
 \echo '### search company: list'
-EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'company' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'company' ESCAPE '' OR lower(p.email) LIKE :'company' ESCAPE '' OR p.number = upper(:'company')) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'company' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'company' ESCAPE '' OR lower(p.email) LIKE :'company' ESCAPE '' OR p.number = upper(trim(both '%' from :'company'))) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
 \echo '### search company: count'
-EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM prospect p WHERE (lower(p.company_name) LIKE :'company' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'company' ESCAPE '' OR lower(p.email) LIKE :'company' ESCAPE '' OR p.number = upper(:'company'));
+EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM prospect p WHERE (lower(p.company_name) LIKE :'company' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'company' ESCAPE '' OR lower(p.email) LIKE :'company' ESCAPE '' OR p.number = upper(trim(both '%' from :'company')));
 \echo '### search email: list'
-EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'email' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'email' ESCAPE '' OR lower(p.email) LIKE :'email' ESCAPE '' OR p.number = upper(:'email')) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'email' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'email' ESCAPE '' OR lower(p.email) LIKE :'email' ESCAPE '' OR p.number = upper(trim(both '%' from :'email'))) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
 \echo '### search name: list'
-EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'name' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'name' ESCAPE '' OR lower(p.email) LIKE :'name' ESCAPE '' OR p.number = upper(:'name')) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p WHERE (lower(p.company_name) LIKE :'name' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'name' ESCAPE '' OR lower(p.email) LIKE :'name' ESCAPE '' OR p.number = upper(trim(both '%' from :'name'))) ORDER BY p.submitted_at DESC, p.id DESC OFFSET 0 ROWS FETCH FIRST 25 ROWS ONLY;
 \echo '### search name: count'
-EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM prospect p WHERE (lower(p.company_name) LIKE :'name' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'name' ESCAPE '' OR lower(p.email) LIKE :'name' ESCAPE '' OR p.number = upper(:'name'));
+EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM prospect p WHERE (lower(p.company_name) LIKE :'name' ESCAPE '' OR lower(((p.first_name || ' ') || p.last_name)) LIKE :'name' ESCAPE '' OR lower(p.email) LIKE :'name' ESCAPE '' OR p.number = upper(trim(both '%' from :'name')));
 \echo '### page 500: list'
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM prospect p ORDER BY p.submitted_at DESC, p.id DESC OFFSET 12475 ROWS FETCH FIRST 25 ROWS ONLY;

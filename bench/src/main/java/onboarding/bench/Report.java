@@ -64,7 +64,7 @@ final class Report {
         System.out.println(report.markdown(rows));
     }
 
-    /** Max RSS and heap per app over the samples ({@code epochMs app rssKb heapBytes}, tab separated). */
+    /** Max RSS and heap per app over the samples ({@code epochMs app rssKb heapUsed heapCommitted nonHeapUsed}, tabs). */
     static Map<String, String> memorySummary(List<String> lines) {
         Map<String, double[]> max = new TreeMap<>();
         for (String line : lines) {
@@ -72,16 +72,20 @@ final class Report {
             if (f.length < 4 || !f[0].matches("\\d+")) {
                 continue;
             }
-            double[] m = max.computeIfAbsent(f[1], k -> new double[3]);
+            double[] m = max.computeIfAbsent(f[1], k -> new double[4]);
             m[0] = Math.max(m[0], parse(f[2]) / 1024.0);
             m[1] = Math.max(m[1], parse(f[3]) / 1024.0 / 1024.0);
             m[2]++;
+            if (f.length > 4) {
+                m[3] = Math.max(m[3], parse(f[4]) / 1024.0 / 1024.0);
+            }
         }
         Map<String, String> summary = new LinkedHashMap<>();
         max.forEach((app, m) -> {
             summary.put("memory." + app + ".rssMaxMb", Fragment.format(m[0]));
             summary.put("memory." + app + ".heapMaxMb", Fragment.format(m[1]));
             summary.put("memory." + app + ".samples", Fragment.format((long) m[2]));
+            summary.put("memory." + app + ".heapCommittedMaxMb", Fragment.format(m[3]));
         });
         return summary;
     }
@@ -148,6 +152,24 @@ final class Report {
     private String latency(String prefix) {
         return "p50 " + n(prefix + ".p50") + " / p95 " + n(prefix + ".p95") + " / p99 " + n(prefix + ".p99")
                 + " / max " + n(prefix + ".max") + " ms";
+    }
+
+    /** "CPU per item: Commerce a + Sales b + PostgreSQL c ms (at most N/s on the machine's cores)". */
+    private String cpu(String prefix, String item) {
+        Optional<Double> total = num(prefix + ".cpu.totalMs");
+        Optional<Double> count = num(prefix + ".cpu.perItemMs").flatMap(per -> total.map(t -> t / per));
+        if (total.isEmpty() || num(prefix + ".cpu.perItemMs").isEmpty() || count.orElse(0.0) <= 0) {
+            return "";
+        }
+        double per = num(prefix + ".cpu.perItemMs").get();
+        double c = count.get();
+        String text = "; CPU per " + item + ": Commerce " + fmt(num(prefix + ".cpu.commerceMs").orElse(0.0) / c)
+                + " + Sales " + fmt(num(prefix + ".cpu.salesMs").orElse(0.0) / c) + " + PostgreSQL "
+                + fmt(num(prefix + ".cpu.postgresMs").orElse(0.0) / c) + " = " + fmt(per) + " ms";
+        return num("run.cores").filter(cores -> per > 0)
+                .map(cores -> text + " (CPU-bound ceiling on " + n0("run.cores") + " free cores: "
+                        + fmt(cores * 1000 / per) + "/s)")
+                .orElse(text);
     }
 
     private Optional<Double> ratio(String key) {
@@ -226,7 +248,7 @@ final class Report {
         Optional<Double> ratio = ratio("signup.rate");
         String figures = "**" + n("signup.rate") + " signups/s**; POST " + latency("signup.latency") + "; errors "
                 + n0("signup.errors") + (num("signup.errors").orElse(0.0) > 0 ? " " + text("signup.errorKinds", "") : "")
-                + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("");
+                + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("") + cpu("signup", "replicated signup");
         boolean ok = num("signup.rate").orElse(0.0) >= 300 && num("signup.latency.p99").orElse(1e9) < 100
                 && num("signup.errors").orElse(1.0) == 0 && num("signup.ok").orElse(0.0) > 0;
         Map<String, Object> values = values("signup");
@@ -265,7 +287,8 @@ final class Report {
         String figures = "**" + n("drain.rate") + " events/s** (" + n0("drain.delivered") + " delivered in "
                 + n("drain.seconds") + " s" + (complete ? ", backlog empty" : ", NOT drained within the time bound")
                 + "; " + n0("drain.leads") + " leads; best " + n("drain.peakRate") + "/s over "
-                + n0("drain.sampleMs") + " ms)" + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("");
+                + n0("drain.sampleMs") + " ms)" + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("")
+                + cpu("drain", "event");
         boolean ok = complete && num("drain.rate").orElse(0.0) >= 2000 && ratio.orElse(0.0) >= 0.5;
         Map<String, Object> values = values("drain");
         ratio.ifPresent(r -> values.put("ratioToBaseline", round(r)));
@@ -297,7 +320,8 @@ final class Report {
         }
         String load = "`java -jar quarkus-run.jar` (" + text(id + ".jvm", "default JVM options")
                 + "), fresh database (Flyway migrations included)";
-        String figures = "**" + n0(id + ".ms") + " ms** from process start to `/q/health/ready` 200";
+        String figures = "**" + n0(id + ".ms") + " ms** from process start to `/q/health/ready` 200"
+                + (has(id + ".cpuMs") ? " (" + n0(id + ".cpuMs") + " ms of CPU time used by then)" : "");
         return new Row(id, scenario, load, figures, target, verdict(num(id + ".ms").orElse(1e9) < 3000), values(id));
     }
 
@@ -311,7 +335,9 @@ final class Report {
         String load = "sampled every " + text("memory.intervalSeconds", "?") + " s during the run ("
                 + n0(id + ".samples") + " samples), then after the load";
         String figures = "**RSS after load " + n0(id + ".rssAfterMb") + " MB** (max during run " + n0(id + ".rssMaxMb")
-                + " MB); heap used after load " + n0(id + ".heapAfterMb") + " MB (max " + n0(id + ".heapMaxMb") + " MB)";
+                + " MB); heap used after load " + n0(id + ".heapAfterMb") + " MB (max " + n0(id + ".heapMaxMb")
+                + " MB), heap committed " + n0(id + ".heapCommittedAfterMb") + " MB (max " + n0(id + ".heapCommittedMaxMb")
+                + " MB), non-heap used " + n0(id + ".nonHeapAfterMb") + " MB";
         return new Row(id, scenario, load, figures, target, verdict(num(id + ".rssAfterMb").orElse(1e9) < 300),
                 values(id));
     }
