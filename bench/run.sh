@@ -458,6 +458,7 @@ SAMPLER_PID=""
 scenario_on 3 && note "Sales was restarted for scenario 3 (backlog drain): its memory figures are those of the second process, which ran the drain; its start-up figure is the first start on the fresh database."
 note "Scenario 2 latency is \`applied_at - occurred_at\` of the run's events in Sales' dualwrite_inbox: occurred_at is the outbox row's created_at (now() in the signup transaction) and applied_at is now() in the inbox transaction, so both are the start of their transaction, a few ms before each commit."
 note "Baseline: pgbench -M prepared with $SIGNUP_USERS clients on scratch copies (CREATE TABLE … LIKE … INCLUDING ALL) of the real tables, in the bench databases while the apps idle; one Commerce transaction (bench/sql/baseline-commerce.pgbench) and one Sales transaction (bench/sql/baseline-sales.pgbench) per replicated signup, so the baseline is 1 / (1/Commerce tps + 1/Sales tps). The relay's own statements (claim, delivered, prospect update, outbound timeline entry, link) are not in it."
+note "CPU figures (per signup, per event, to ready) are CPU time of the app processes and of their PostgreSQL backends, JIT compilation and GC included (a short run is dominated by warm-up); the load generator's own CPU is not counted."
 note "Load generator, apps and PostgreSQL share the same $(nproc) cores with other builds; run time $(secs_since "$RUN_STARTED") s."
 
 # ---- Stop, report ----
