@@ -275,7 +275,13 @@ scenario_1() {
     --warmup "$SIGNUP_WARMUP" --warmup-seconds 60 --run-id "s1$(date +%s)" --out "$FIG/signup.properties" > "$WORK/signup.out"
   grep -E '^signup\.(rate|ok|errors|latency\.p99)=' "$WORK/signup.out" | tr '\n' ' '; echo
   await_backlog_empty 180 || note "Scenario 1: the replication of its signups had not finished 180 s after the load."
-  # CPU of the signups and of their replication (warm-up included), until the backlog was empty
+  # the "application received" mails of these signups: sent how long after the signup?
+  local until=$(($(now_ms) + 180000))
+  while [ "$(cpsql -c "SELECT count(*) FROM mail_message WHERE status = 'QUEUED'")" != 0 ] && [ "$(now_ms)" -lt "$until" ]; do sleep 0.5; done
+  cpsql -c "SELECT round(extract(epoch FROM sent_at - created_at) * 1000, 3) FROM mail_message WHERE sent_at IS NOT NULL" \
+    > "$WORK/mail-delays.txt"
+  bench_jar histogram --in "$WORK/mail-delays.txt" --prefix signup.mail --out "$FIG/signup.properties" >/dev/null
+  # CPU of the signups, their mails and their replication (warm-up included), until all was done
   local ok warm
   ok=$(prop "$FIG/signup.properties" signup.ok); warm=$(prop "$FIG/signup.properties" signup.warmup.ok)
   cpu_since "$WORK/cpu-s1.txt" signup "$(( ${ok:-0} + ${warm:-0} ))" signup

@@ -167,7 +167,7 @@ final class Report {
                 + " + Sales " + fmt(num(prefix + ".cpu.salesMs").orElse(0.0) / c) + " + PostgreSQL "
                 + fmt(num(prefix + ".cpu.postgresMs").orElse(0.0) / c) + " = " + fmt(per) + " ms";
         return num("run.cores").filter(cores -> per > 0)
-                .map(cores -> text + " (CPU-bound ceiling on " + n0("run.cores") + " free cores: "
+                .map(cores -> text + " (all of it at once on " + n0("run.cores") + " free cores: "
                         + fmt(cores * 1000 / per) + "/s)")
                 .orElse(text);
     }
@@ -248,7 +248,10 @@ final class Report {
         Optional<Double> ratio = ratio("signup.rate");
         String figures = "**" + n("signup.rate") + " signups/s**; POST " + latency("signup.latency") + "; errors "
                 + n0("signup.errors") + (num("signup.errors").orElse(0.0) > 0 ? " " + text("signup.errorKinds", "") : "")
-                + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("") + cpu("signup", "replicated signup");
+                + ratio.map(r -> "; " + fmt(r) + " × baseline").orElse("")
+                + (has("signup.mail.p50") ? "; \"application received\" mail sent " + n("signup.mail.p50")
+                        + " ms (p50) / " + n("signup.mail.p99") + " ms (p99) after the signup" : "")
+                + cpu("signup", "replicated signup");
         boolean ok = num("signup.rate").orElse(0.0) >= 300 && num("signup.latency.p99").orElse(1e9) < 100
                 && num("signup.errors").orElse(1.0) == 0 && num("signup.ok").orElse(0.0) > 0;
         Map<String, Object> values = values("signup");
