@@ -167,8 +167,8 @@ final class Report {
                 + " + Sales " + fmt(num(prefix + ".cpu.salesMs").orElse(0.0) / c) + " + PostgreSQL "
                 + fmt(num(prefix + ".cpu.postgresMs").orElse(0.0) / c) + " = " + fmt(per) + " ms";
         return num("run.cores").filter(cores -> per > 0)
-                .map(cores -> text + " (all of it at once on " + n0("run.cores") + " free cores: "
-                        + fmt(cores * 1000 / per) + "/s)")
+                .map(cores -> text + " (if CPU-bound, " + n0("run.cores") + " free cores sustain "
+                        + fmt(cores * 1000 / per) + "/s end to end)")
                 .orElse(text);
     }
 
