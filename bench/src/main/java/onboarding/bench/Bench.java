@@ -1,0 +1,117 @@
+package onboarding.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The load generator and report writer that {@code bench/run.sh} drives. Commands:
+ * <ul>
+ * <li>{@code signup-closed} scenario 1, N users posting signups back to back;</li>
+ * <li>{@code signup-open} scenario 2's load, signups at a fixed rate;</li>
+ * <li>{@code pages} scenario 4, back office pages as a signed-in staff member;</li>
+ * <li>{@code histogram} percentiles of latencies measured elsewhere (one value in ms per line);</li>
+ * <li>{@code report} bench/results/latest.md and latest.json from the figures of a run.</li>
+ * </ul>
+ * Each command appends its figures ({@code key=value}) to {@code --out}. Only 127.0.0.1 is ever contacted.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar bench.jar signup-closed|signup-open|pages|histogram|report --option value...");
+            System.exit(2);
+        }
+        Options options = new Options(args, 1);
+        switch (args[0]) {
+            case "signup-closed" -> signupClosed(options);
+            case "signup-open" -> signupOpen(options);
+            case "pages" -> pages(options);
+            case "histogram" -> histogram(options);
+            case "report" -> Report.write(options.path("work"), options.path("md"), options.path("json"));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    static void signupClosed(Options options) throws InterruptedException {
+        Http http = new Http();
+        String url = options.loopbackUrl("url");
+        String runId = options.string("run-id", Long.toString(System.currentTimeMillis(), 36));
+        int users = options.integer("users", 8);
+        Fragment fragment = new Fragment().put("signup.users", users);
+        int warmup = options.integer("warmup", 0);
+        if (warmup > 0) {
+            var warm = ClosedLoopSignups.run(http, new ClosedLoopSignups.Settings(url, users, warmup,
+                    options.decimal("warmup-seconds", 30), runId + "w"));
+            fragment.put("signup.warmup.ok", warm.outcomes().ok.sum())
+                    .put("signup.warmup.errors", warm.outcomes().errorCount());
+        }
+        var result = ClosedLoopSignups.run(http, new ClosedLoopSignups.Settings(url, users,
+                options.integer("count", 1000), options.decimal("seconds", 30), runId));
+        fragment.put("signup.countLimit", options.integer("count", 1000))
+                .put("signup.secondsLimit", options.decimal("seconds", 30))
+                .put("signup.seconds", result.seconds())
+                .put("signup.rate", result.rate());
+        result.latencies().putInto(fragment, "signup.latency");
+        result.outcomes().putInto(fragment, "signup");
+        fragment.appendTo(options.path("out"));
+    }
+
+    static void signupOpen(Options options) throws Exception {
+        Http http = new Http();
+        var settings = new OpenLoopSignups.Settings(options.loopbackUrl("url"), options.decimal("rate", 100),
+                options.integer("count", 1000), options.decimal("seconds", 30), options.integer("visitors", 20),
+                options.string("run-id", Long.toString(System.currentTimeMillis(), 36)));
+        var result = OpenLoopSignups.run(http, settings);
+        Fragment fragment = new Fragment()
+                .put("replication.rate", settings.rate())
+                .put("replication.visitors", settings.visitors())
+                .put("replication.sent", result.sent())
+                .put("replication.sendSeconds", result.seconds())
+                .put("replication.sendRate", result.sendRate());
+        result.latencies().putInto(fragment, "replication.http");
+        result.outcomes().putInto(fragment, "replication");
+        fragment.appendTo(options.path("out"));
+    }
+
+    static void pages(Options options) throws IOException, InterruptedException {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String pair : options.string("pages").split("\\|")) {
+            String[] nameAndPath = pair.split("=", 2);
+            if (nameAndPath.length != 2 || !nameAndPath[1].startsWith("/")) {
+                throw new IllegalArgumentException("--pages expects name=/path|name=/path, got " + pair);
+            }
+            pages.put(nameAndPath[0], nameAndPath[1]);
+        }
+        var settings = new BackOfficePages.Settings(options.loopbackUrl("url"), options.string("user"),
+                options.string("password"), pages, options.integer("warmup", 5), options.integer("iterations", 50),
+                options.decimal("seconds-per-page", 60));
+        Fragment fragment = new Fragment().put("pages.iterations", settings.iterations());
+        BackOfficePages.run(new Http(), settings).forEach((name, result) -> {
+            String prefix = "pages." + name;
+            fragment.put(prefix + ".path", result.path()).put(prefix + ".bytes", result.bytes());
+            result.latencies().putInto(fragment, prefix);
+            result.outcomes().putInto(fragment, prefix);
+        });
+        fragment.appendTo(options.path("out"));
+    }
+
+    /** Percentiles of values measured elsewhere, e.g. replication latencies read from the Sales database. */
+    static void histogram(Options options) throws IOException {
+        Latencies latencies = new Latencies();
+        for (String line : Files.readAllLines(options.path("in"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                latencies.recordMicros(Math.round(Double.parseDouble(line.trim()) * 1000));
+            }
+        }
+        Fragment fragment = new Fragment();
+        latencies.putInto(fragment, options.string("prefix"));
+        fragment.appendTo(options.path("out"));
+    }
+
+}
