@@ -3,7 +3,7 @@
 # loopback ports with production settings, the load generator of the bench module, a same-run pgbench
 # baseline; writes bench/results/latest.md and latest.json. See the README, section "Performance".
 #
-#   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects; about 15-20 minutes)
+#   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects; 10 to 15 minutes)
 #   bench/run.sh --quick    small counts, under 3 minutes once the apps are built
 #
 # Counts and time bounds can be overridden with the environment variables listed under "Counts" below.
