@@ -45,7 +45,12 @@ class PausedMapIT {
                 hq.submitExpectingRedirect("/hq/customers/" + customer, "form[action=/hq/customers/" + customer + "]",
                         java.util.Map.of("name", name + " hq " + i, "city", "Pausetown " + i));
             }
-            Thread.sleep(PAUSED_WAIT.toMillis()); // several relay sweeps
+            // several relay sweeps: nothing may move while the maps are paused
+            await("nothing delivered while paused").during(PAUSED_WAIT).atMost(PAUSED_WAIT.plusSeconds(10))
+                    .pollInterval(Faults.POLL)
+                    .until(() -> Faults.leads(system, tag) == 0 && system.salesDb().number(
+                            "SELECT count(*) FROM dualwrite_inbox WHERE aggregate_type = 'customer' AND aggregate_id = ?",
+                            customer) == 0);
             assertEquals(0, Faults.leads(system, tag), "no lead while prospects-to-leads is paused");
             assertEquals(0, system.salesDb().number("SELECT count(*) FROM dualwrite_inbox WHERE aggregate_type = 'customer'"
                     + " AND aggregate_id = ?", customer), "no edit while customers-to-accounts is paused");
