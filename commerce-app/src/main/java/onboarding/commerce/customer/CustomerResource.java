@@ -2,6 +2,7 @@ package onboarding.commerce.customer;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class CustomerResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") long id, OrganizationForm form, @Context SecurityContext security) {
+    public Response edit(@PathParam("id") long id, @BeanParam OrganizationForm form, @Context SecurityContext security) {
         Map<String, String> errors = customers.updateOrganization(id, form, security.getUserPrincipal().getName());
         if (!errors.isEmpty()) {
             Customer customer = customers.get(id);

@@ -4,12 +4,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +86,7 @@ public class CustomerService {
             throw new ConflictException("conflict.customer.notOrganization", org.number);
         }
         ConflictException.checkVersion(org.version, form.version);
-        Map<String, String> errors = validate(form.normalize());
+        Map<String, String> errors = FormErrors.of(validator.validate(form.normalize()));
         if (!errors.isEmpty()) {
             return errors;
         }
@@ -138,9 +136,5 @@ public class CustomerService {
         }
         onboarding.commerce.prospect.Prospect prospect = onboarding.commerce.prospect.Prospect.findById(customer.prospectId);
         return prospect == null ? null : prospect.correlationId;
-    }
-
-    private Map<String, String> validate(OrganizationForm form) {
-        return FormErrors.of(validator.validate(form));
     }
 }

@@ -2,6 +2,7 @@ package onboarding.sales.account;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,7 +42,7 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@PathParam("id") long id, AccountForm form, @Context SecurityContext security) {
+    public Response save(@PathParam("id") long id, @BeanParam AccountForm form, @Context SecurityContext security) {
         Map<String, String> errors = accounts.update(id, form, FormParams.user(security));
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
