@@ -82,7 +82,7 @@ class ConsoleTest {
         execute("update dualwrite_sync set state = 'RUNNING', done = 1, last_key = "
                 + "(select min(id) from prospect) where table_map = 'prospects-to-leads'");
         long beforeResume = number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'");
-        sync.runPendingForTest();
+        sync.runPending();
         assertEquals(beforeResume + prospects - 1,
                 number("select count(*) from dualwrite_outbox where event_type = 'prospect.submitted'"),
                 "resumed after the last committed batch");

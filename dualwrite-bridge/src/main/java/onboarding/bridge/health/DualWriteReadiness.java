@@ -1,14 +1,12 @@
 package onboarding.bridge.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.relay.Relay;
+import onboarding.bridge.transport.EventTransport;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,13 +21,14 @@ public class DualWriteReadiness implements HealthCheck {
 
     private final DualWriteConfig config;
     private final Relay relay;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Instance<EventTransport> transport;
     private volatile Instant checkedAt = Instant.EPOCH;
     private volatile boolean peerUp;
 
-    DualWriteReadiness(DualWriteConfig config, Relay relay) {
+    DualWriteReadiness(DualWriteConfig config, Relay relay, Instance<EventTransport> transport) {
         this.config = config;
         this.relay = relay;
+        this.transport = transport;
     }
 
     @Override
@@ -43,15 +42,10 @@ public class DualWriteReadiness implements HealthCheck {
                 .build();
     }
 
+    /** The transport's own probe (the one the relay uses after an outage), asked at most every 5 s. */
     private boolean peerReachable() {
         if (Duration.between(checkedAt, Instant.now()).toSeconds() >= 5) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(config.peer().url() + "/q/health/live"))
-                        .timeout(Duration.ofSeconds(1)).GET().build();
-                peerUp = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                peerUp = false;
-            }
+            peerUp = transport.get().reachable();
             checkedAt = Instant.now();
         }
         return peerUp;

@@ -103,13 +103,11 @@ public class InitialSync {
         return all;
     }
 
-    /** Resumes RUNNING syncs now, on the caller's thread (what start-up does after a crash). */
-    public void runPendingForTest() {
-        runPending();
-    }
-
-    /** Works through every RUNNING sync, batch by batch, until none is left. */
-    void runPending() {
+    /**
+     * Works through every RUNNING sync, batch by batch, until none is left (the worker does it at start-up,
+     * which resumes a sync a crash interrupted; callable on the caller's thread too).
+     */
+    public void runPending() {
         for (Progress progress : progress()) {
             if (!"RUNNING".equals(progress.state())) {
                 continue;
