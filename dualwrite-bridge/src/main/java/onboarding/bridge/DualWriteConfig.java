@@ -48,6 +48,10 @@ public interface DualWriteConfig {
         @WithDefault("200")
         int batchSize();
 
+        /** Deliveries in flight at once while a backlog drains (one while there is no backlog). */
+        @WithDefault("3")
+        int workers();
+
         /** Attempts before an event the peer answers FAILED for is DEAD (an unreachable peer makes none DEAD). */
         @WithDefault("10")
         int maxAttempts();

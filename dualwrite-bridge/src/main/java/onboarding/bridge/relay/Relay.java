@@ -70,7 +70,12 @@ public class Relay {
     private final Instance<EventTransport> transport;
     private final Instance<TimelineAnnotator> annotators;
     private final RecordLinks links;
-    private final Worker worker = new Worker("dualwrite-relay", this::drain);
+    /**
+     * Delivery lanes: the first is woken by every commit; a lane that claims a full batch wakes the next, so
+     * a backlog is delivered by several batches in flight at once (the claim keeps per-record order: an
+     * event is never claimed while an earlier one of its record is in flight).
+     */
+    private final Worker[] workers;
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean stopping;
     /** Set when the last delivery could not reach the peer; the sweep then probes it. */
@@ -87,6 +92,11 @@ public class Relay {
         this.transport = transport;
         this.annotators = annotators;
         this.links = links;
+        this.workers = new Worker[Math.max(1, config.relay().workers())];
+        for (int i = 0; i < workers.length; i++) {
+            int lane = i;
+            workers[i] = new Worker("dualwrite-relay-" + (i + 1), () -> drain(lane));
+        }
         this.delivered = metrics.counter("dualwrite.events.delivered");
         this.retried = metrics.counter("dualwrite.events.retried");
         this.dead = metrics.counter("dualwrite.events.dead");
@@ -99,23 +109,27 @@ public class Relay {
 
     void onStart(@Observes StartupEvent event) {
         if (config.relay().enabled()) {
-            worker.start();
+            for (Worker worker : workers) {
+                worker.start();
+            }
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        worker.stop();
+        for (Worker worker : workers) {
+            worker.stop();
+        }
     }
 
     /** Asks the relay to deliver what is due; cheap, never blocks, coalesces concurrent wake-ups. */
     public void wake() {
-        worker.wake();
+        workers[0].wake();
     }
 
     @Scheduled(every = "${dualwrite.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (!worker.running()) {
+        if (!workers[0].running()) {
             return;
         }
         backlog.set(countBacklog());
@@ -133,6 +147,10 @@ public class Relay {
 
     /** Delivers batches until nothing is due. Returns the number of events handed to the peer. */
     public int drain() {
+        return drain(0);
+    }
+
+    private int drain(int lane) {
         int total = 0;
         // while the peer is known to be down, commits do not trigger doomed attempts: the sweep probes the
         // peer every second and, once it answers, delivers everything at once
@@ -140,6 +158,9 @@ public class Relay {
             List<OutboxEvent> batch = claim();
             if (batch.isEmpty()) {
                 break;
+            }
+            if (batch.size() == config.relay().batchSize() && lane + 1 < workers.length) {
+                workers[lane + 1].wake(); // more is waiting: put another batch in flight
             }
             deliver(batch);
             total += batch.size();

@@ -43,7 +43,7 @@ public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmitte
         lead.correlationId = event.correlationId();
         lead.createdAt = Instant.now();
         lead.persist();
-        return new ApplyResult(lead.id.toString(), lead.number);
+        return ApplyResult.created(lead.id.toString(), lead.number);
     }
 
     private static void copy(ProspectSubmittedV1 p, Lead lead) {

@@ -40,10 +40,8 @@ public class SalesTimelineAnnotator implements TimelineAnnotator {
         switch (event.eventType()) {
             case EventTypes.PROSPECT_SUBMITTED -> {
                 ProspectSubmittedV1 prospect = payload(event.payload(), ProspectSubmittedV1.class);
-                boolean known = timeline.of(LeadService.RECORD_TYPE, result.recordId()).stream()
-                        .anyMatch(entry -> "timeline.lead.createdByDualWrite".equals(entry.messageKey()));
                 timeline.add(LeadService.RECORD_TYPE, result.recordId(), Timeline.Source.DUAL_WRITE,
-                        known ? "timeline.lead.syncedByDualWrite" : "timeline.lead.createdByDualWrite",
+                        result.created() ? "timeline.lead.createdByDualWrite" : "timeline.lead.syncedByDualWrite",
                         prospect.prospectNumber(), null, prospect.prospectUrl(), event.correlationId());
             }
             case EventTypes.ORGANIZATION_UPDATED -> {

@@ -119,6 +119,32 @@ class InboxTest {
     }
 
     @Test
+    void a_batch_applies_together_and_one_failing_event_fails_alone() throws Exception {
+        String domain = UUID.randomUUID().toString();
+        EventEnvelope first = prospectSubmitted("Ada", "first@" + domain + ".example");
+        EventEnvelope broken = prospectSubmitted("Bad", null); // a lead needs an email: the insert fails
+        EventEnvelope third = prospectSubmitted("Grace", "third@" + domain + ".example");
+        EventEnvelope again = prospectSubmitted("Joan", "again@" + domain + ".example");
+
+        InboxResponse response = deliver(List.of(first, broken, third));
+
+        assertEquals(List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.APPLIED),
+                response.results().stream().map(r -> r.outcome()).toList());
+        assertNotNull(response.results().get(1).error());
+        assertEquals(2L, count("lead where email like '%@" + domain + ".example'"));
+        assertEquals(0L, count("dualwrite_inbox where event_id = '" + broken.eventId() + "'"), "nothing of it kept");
+        assertEquals(0L, count("lead where first_name = 'Bad' and prospect_id = " + broken.aggregateId()));
+
+        InboxResponse together = deliver(List.of(again, first));
+        assertEquals(List.of(Outcome.APPLIED, Outcome.DUPLICATE),
+                together.results().stream().map(r -> r.outcome()).toList());
+        assertEquals(response.results().get(0).remoteId(), together.results().get(1).remoteId());
+        assertEquals(3L, count("lead where email like '%@" + domain + ".example'"));
+        assertEquals(1L, count("timeline_entry where record_type = 'lead' and record_id = '"
+                + together.results().get(0).remoteId() + "'"));
+    }
+
+    @Test
     void bad_missing_or_stale_signatures_are_refused_and_store_nothing() throws Exception {
         String email = "forged." + UUID.randomUUID() + "@example.com";
         String body = Json.mapper().writeValueAsString(new InboxBatch(List.of(prospectSubmitted("Eve", email))));
