@@ -11,7 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import onboarding.bridge.Worker;
 import onboarding.bridge.relay.Backoff;
 import onboarding.bridge.timeline.Timeline;
@@ -21,7 +23,8 @@ import org.hibernate.LockOptions;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued mail after commit and on a sweep, one mail per transaction; a failure leaves the mail
+ * Sends queued mail after commit and on a sweep: reserves up to {@value #BATCH} due mails in one transaction,
+ * hands them to the mail server and records their outcomes in one more; a failure leaves the mail
  * QUEUED with a later attempt time (capped exponential backoff) until the last attempt marks it FAILED.
  * Every outcome is logged and shown on the Emails page.
  */
@@ -31,6 +34,8 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     /** How long a mail being sent is reserved, so a crash mid-send only delays it. */
     private static final long RESERVE_SECONDS = 120;
+    /** Mails reserved at once (a crash between sending and recording re-sends at most these). */
+    static final int BATCH = 20;
 
     private final Mailer mailer;
     private final MailConfig config;
@@ -66,39 +71,39 @@ public class MailSender {
     public int sendDue() {
         int sent = 0;
         while (worker.running()) {
-            MailMessage mail = QuarkusTransaction.requiringNew().call(this::reserveNext);
-            if (mail == null) {
+            List<MailMessage> due = QuarkusTransaction.requiringNew().call(this::reserveDue);
+            if (due.isEmpty()) {
                 return sent;
             }
-            String error = null;
-            try {
-                mailer.send(Mail.withHtml(mail.recipient, mail.subject, mail.bodyHtml).setText(mail.bodyText));
-                sent++;
-            } catch (RuntimeException e) {
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Map<Long, String> errors = new HashMap<>();
+            for (MailMessage mail : due) {
+                try {
+                    mailer.send(Mail.withHtml(mail.recipient, mail.subject, mail.bodyHtml).setText(mail.bodyText));
+                    sent++;
+                } catch (RuntimeException e) {
+                    errors.put(mail.id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
             }
-            String failure = error;
-            QuarkusTransaction.requiringNew().run(() -> record(mail.id, failure));
+            QuarkusTransaction.requiringNew().run(() -> due.forEach(mail -> record(mail.id, errors.get(mail.id))));
         }
         return sent;
     }
 
-    private MailMessage reserveNext() {
+    private List<MailMessage> reserveDue() {
         List<MailMessage> due = em.createQuery(
                 "from MailMessage where status = :queued and nextAttemptAt <= :now order by id", MailMessage.class)
                 .setParameter("queued", MailMessage.Status.QUEUED)
                 .setParameter("now", Instant.now())
-                .setMaxResults(1)
+                .setMaxResults(BATCH)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
                 .getResultList();
-        if (due.isEmpty()) {
-            return null;
+        Instant reservedUntil = Instant.now().plusSeconds(RESERVE_SECONDS);
+        for (MailMessage mail : due) {
+            mail.attempts++;
+            mail.nextAttemptAt = reservedUntil;
         }
-        MailMessage mail = due.get(0);
-        mail.attempts++;
-        mail.nextAttemptAt = Instant.now().plusSeconds(RESERVE_SECONDS);
-        return mail;
+        return due;
     }
 
     private void record(long id, String error) {
