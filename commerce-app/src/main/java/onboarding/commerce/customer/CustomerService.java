@@ -90,6 +90,9 @@ public class CustomerService {
         if (!errors.isEmpty()) {
             return errors;
         }
+        if (form.company().equals(companyOf(org))) {
+            return Map.of(); // saved unchanged: nothing to note, nothing to replicate
+        }
         org.name = form.name;
         org.street = form.street;
         org.city = form.city;

@@ -1,5 +1,6 @@
 package onboarding.commerce.customer;
 
+import onboarding.model.CompanyInfo;
 import onboarding.ui.form.CompanyForm;
 
 /** The organisation edit form of the back office (name and address). */
@@ -10,5 +11,9 @@ public class OrganizationForm extends CompanyForm {
         form.fill(org.name, org.street, org.city, org.postalCode, org.countryCode, org.vatNumber, org.website,
                 org.version);
         return form;
+    }
+
+    public CompanyInfo company() {
+        return new CompanyInfo(name, street, city, postalCode, countryCode, vatNumber, website);
     }
 }

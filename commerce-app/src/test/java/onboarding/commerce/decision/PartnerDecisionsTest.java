@@ -169,6 +169,15 @@ class PartnerDecisionsTest {
         Response stale = BrowserForm.open("/hq/customers/" + orgId, null).post("/hq/customers/" + orgId, edit);
         assertEquals(409, stale.statusCode(), "the form's version is no longer current");
 
+        Map<String, String> unchanged = new java.util.HashMap<>(edit);
+        unchanged.put("version", Long.toString(find(orgId).version));
+        long notesBefore = count("timeline_entry where record_type = 'customer' and record_id = '" + orgId + "'");
+        Response same = BrowserForm.open("/hq/customers/" + orgId, null).post("/hq/customers/" + orgId, unchanged);
+        assertEquals(303, same.statusCode(), same.asString());
+        assertEquals(outboxBefore + 1, count("dualwrite_outbox where event_type = 'organization.updated'"),
+                "saving the form unchanged sends nothing");
+        assertEquals(notesBefore, count("timeline_entry where record_type = 'customer' and record_id = '" + orgId + "'"));
+
         Map<String, String> invalid = new java.util.HashMap<>(edit);
         invalid.put("name", "");
         invalid.put("version", Long.toString(find(orgId).version));
