@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import onboarding.ui.persistence.Sequences;
 
 /**
  * A customer: an ORGANIZATION (from a Sales account; has a credit limit) or a PERSON (from a Sales
@@ -63,8 +64,7 @@ public class Customer extends PanacheEntityBase {
 
     public static Customer create(Type type) {
         Customer customer = new Customer();
-        customer.id = ((Number) getEntityManager().createNativeQuery("select nextval('customer_seq')")
-                .getSingleResult()).longValue();
+        customer.id = Sequences.next("customer_seq");
         customer.number = String.format("CU-%06d", customer.id);
         customer.type = type;
         customer.status = Status.PROSPECTIVE;

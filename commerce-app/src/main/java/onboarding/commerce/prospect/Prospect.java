@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import onboarding.ui.persistence.Sequences;
 
 /** A company's application to become a business partner. */
 @Entity
@@ -59,8 +60,7 @@ public class Prospect extends PanacheEntityBase {
     public long version;
 
     public static long nextId() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('prospect_seq')").getSingleResult())
-                .longValue();
+        return Sequences.next("prospect_seq");
     }
 
     public static String numberOf(long id) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import onboarding.model.AccountRecord;
 import onboarding.model.CompanyInfo;
+import onboarding.ui.persistence.Sequences;
 
 /** An organisation Sales does business with; in Commerce it is an organisation customer. */
 @Entity
@@ -57,8 +58,7 @@ public class Account extends PanacheEntityBase {
     }
 
     public static long nextId() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('account_seq')").getSingleResult())
-                .longValue();
+        return Sequences.next("account_seq");
     }
 
     public static String numberOf(long id) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import onboarding.model.ContactInfo;
 import onboarding.model.ContactRecord;
 import onboarding.sales.account.Account;
+import onboarding.ui.persistence.Sequences;
 
 /** A person at an account; in Commerce a person customer of the account's organisation. */
 @Entity
@@ -59,8 +60,7 @@ public class Contact extends PanacheEntityBase {
     }
 
     public static long nextId() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('contact_seq')").getSingleResult())
-                .longValue();
+        return Sequences.next("contact_seq");
     }
 
     public static String numberOf(long id) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import onboarding.model.DecisionReason;
+import onboarding.ui.persistence.Sequences;
 
 /** A prospective customer in the CRM: a Contact section (the person) and a Company section. */
 @Entity
@@ -89,8 +90,7 @@ public class Lead extends PanacheEntityBase {
     }
 
     public static long nextId() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('lead_seq')").getSingleResult())
-                .longValue();
+        return Sequences.next("lead_seq");
     }
 
     public static String numberOf(long id) {

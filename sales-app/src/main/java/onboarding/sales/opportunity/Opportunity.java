@@ -12,6 +12,7 @@ import onboarding.model.DecisionReason;
 import onboarding.sales.account.Account;
 import onboarding.sales.contact.Contact;
 import onboarding.sales.lead.Lead;
+import onboarding.ui.persistence.Sequences;
 
 /** A qualified lead worked towards a decision: close as won (a partner) or lost. */
 @Entity
@@ -63,8 +64,7 @@ public class Opportunity extends PanacheEntityBase {
     }
 
     public static long nextId() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('opportunity_seq')").getSingleResult())
-                .longValue();
+        return Sequences.next("opportunity_seq");
     }
 
     public static String numberOf(long id) {
