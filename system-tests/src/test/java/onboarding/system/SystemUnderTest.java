@@ -31,7 +31,7 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static final int RELAY_MAX_ATTEMPTS = 3;
     private static final Map<String, String> RELAY = Map.of("dualwrite.relay.max-attempts",
-            Integer.toString(RELAY_MAX_ATTEMPTS));
+            Integer.toString(RELAY_MAX_ATTEMPTS), "dualwrite.alerts.interval", "PT1S");
 
     private final Path root;
     private final Path target;

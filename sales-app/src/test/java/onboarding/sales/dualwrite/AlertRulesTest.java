@@ -151,6 +151,8 @@ class AlertRulesTest {
         assertTrue(mail.getText().contains("The map " + MAP + " has been paused"), mail.getText());
         assertTrue(mail.getText().contains("http://127.0.0.1:8081/dualwrite"), mail.getText());
 
+        assertTrue(given().get("/q/metrics").asString().contains("dualwrite_alerts_fired_total"), "metric");
+
         Document console = console();
         assertEquals("PAUSED", console.select("tr[data-map=" + MAP + "] .badge").first().text(), "paused as by hand");
         assertEquals("ALERT", console.select("tr[data-map=" + MAP + "] .alert-badge").text());
