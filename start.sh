@@ -30,7 +30,7 @@ fi
 
 if [ -z "${SMTP_HOST:-}" ] && ! (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null; then
   export MAIL_MOCK="${MAIL_MOCK:-true}"
-  MAIL_NOTE="no SMTP server on 127.0.0.1:25: emails are logged in run/commerce.log and listed on /hq/emails, not sent (set SMTP_HOST/SMTP_PORT to send)"
+  MAIL_NOTE="no SMTP server on 127.0.0.1:25: emails are logged (run/commerce.log, run/sales.log) and listed on /hq/emails and the dual-write consoles, not sent (set SMTP_HOST/SMTP_PORT to send)"
 else
   MAIL_NOTE="emails go to SMTP ${SMTP_HOST:-127.0.0.1}:${SMTP_PORT:-25}"
 fi

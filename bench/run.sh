@@ -179,7 +179,7 @@ start_app() { # name -> starts it in the background, records its pid
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar "$ROOT/commerce-app/target/quarkus-app/quarkus-run.jar" \
       >> "$WORK/commerce.log" 2>&1 < /dev/null &
   else
-    env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" COMMERCE_URL="$COMMERCE_URL" \
+    env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$SALES_PORT" -jar "$ROOT/sales-app/target/quarkus-app/quarkus-run.jar" \
       >> "$WORK/sales.log" 2>&1 < /dev/null &
   fi

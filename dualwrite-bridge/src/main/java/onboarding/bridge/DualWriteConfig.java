@@ -28,6 +28,11 @@ public interface DualWriteConfig {
 
     Relay relay();
 
+    /** Address operators use to reach this app (the console link in alert emails), e.g. {@code http://127.0.0.1:8080}. */
+    String publicUrl();
+
+    Alerts alerts();
+
     interface Peer {
         /** Base URL of the other app, e.g. {@code http://127.0.0.1:8081}. */
         String url();
@@ -67,5 +72,19 @@ public interface DualWriteConfig {
         /** How long a claimed batch is reserved to this process before another may take it over. */
         @WithDefault("PT30S")
         Duration lease();
+    }
+
+    interface Alerts {
+        /** How often the alert rules are evaluated ({@code @Scheduled} of the evaluator). */
+        @WithDefault("PT20S")
+        Duration interval();
+
+        /** The least time between two alerts of one rule and map, so a count hovering at the threshold does not mail again and again. */
+        @WithDefault("PT15M")
+        Duration cooldown();
+
+        /** How long delivery errors are kept for the counts (older rows are deleted by the evaluator). */
+        @WithDefault("P7D")
+        Duration retention();
     }
 }

@@ -86,9 +86,42 @@ class PoisonEventIT {
                     fixed.customerId()).get(0).get("city"));
             assertTrue(maria.get("/dualwrite").select("form[action=/dualwrite/console/events/" + deadId + "/retry]").isEmpty(),
                     "no longer listed among the problems");
+
+            // an alert rule on the map: its failed attempts are still in the window, so it fires at once
+            alertRuleMailsAndPausesTheMap(maria);
         } finally {
             Faults.resumeIfPaused(maria, "lead-decisions");
+            Faults.resumeIfPaused(maria, ALERTED_MAP);
+            while (!maria.get("/dualwrite").select(DELETE_RULE).isEmpty()) {
+                maria.submitExpectingRedirect("/dualwrite", DELETE_RULE, Map.of());
+            }
         }
+    }
+
+    private static final String ALERTED_MAP = "accounts-to-customers";
+    private static final String DELETE_RULE = "#rules form[action$=/delete]";
+
+    /**
+     * Maria's rule "3 errors of accounts-to-customers in 15 min: email me, pause the map": the poison event's
+     * {@link SystemUnderTest#RELAY_MAX_ATTEMPTS} failed attempts count, the alert fires once, the mail arrives
+     * over SMTP from Sales and the map is paused as by hand, with the alert badge.
+     */
+    private void alertRuleMailsAndPausesTheMap(Operator maria) {
+        String operator = "ops-" + System.nanoTime() + "@sales.example";
+        maria.submitExpectingRedirect("/dualwrite/console/alerts/rules/new", "#rule-form", Map.of("tableMap",
+                ALERTED_MAP, "threshold", "3", "windowMinutes", "15", "email", operator, "pauseMap", "on"));
+        await("the alert mail").atMost(Duration.ofSeconds(30)).pollInterval(Faults.POLL)
+                .until(() -> system.mailbox().to(operator).size(), n -> n >= 1);
+        String subject = system.mailbox().subjectsTo(operator).get(0);
+        assertThat(subject, containsString("[Dual-write Sales] " + ALERTED_MAP + ": "));
+        assertThat(Mailbox.text(system.mailbox().to(operator).get(0)), containsString(
+                system.sales().url() + "/dualwrite"));
+        var row = maria.get("/dualwrite").select("tr[data-map=" + ALERTED_MAP + "]");
+        assertEquals("PAUSED", row.select(".badge").first().text());
+        assertEquals("ALERT", row.select(".alert-badge").text());
+        assertEquals(1, system.salesDb().number("SELECT count(*) FROM dualwrite_alert WHERE mail_to = ?", operator),
+                "one alert");
+        assertEquals(1, system.mailbox().to(operator).size(), "one mail");
     }
 
     private List<Map<String, Object>> outbox(String accountId) {

@@ -31,7 +31,7 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static final int RELAY_MAX_ATTEMPTS = 3;
     private static final Map<String, String> RELAY = Map.of("dualwrite.relay.max-attempts",
-            Integer.toString(RELAY_MAX_ATTEMPTS));
+            Integer.toString(RELAY_MAX_ATTEMPTS), "dualwrite.alerts.interval", "PT1S");
 
     private final Path root;
     private final Path target;
@@ -80,6 +80,9 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SALES_DB_PASSWORD", salesDb.password(),
                 "COMMERCE_URL", commerceUrl,
                 "SALES_PUBLIC_URL", salesUrl,
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(mailbox.port()),
+                "MAIL_MOCK", "false",
                 "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
         this.signups = new SignupClient(commerceUrl);
         this.shutdownHook = new Thread(() -> {

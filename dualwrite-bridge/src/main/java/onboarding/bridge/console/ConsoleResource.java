@@ -8,11 +8,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.alert.Alert;
+import onboarding.bridge.alert.AlertRule;
+import onboarding.bridge.alert.AlertRules;
 import onboarding.bridge.relay.Relay;
 import onboarding.bridge.sync.InitialSync;
 import onboarding.ui.Page;
@@ -28,7 +34,8 @@ public class ConsoleResource {
     static class Templates {
         static native TemplateInstance index(String peer, String peerUrl, long backlog,
                 List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems,
-                List<String> syncable, List<InitialSync.Progress> syncs);
+                List<String> syncable, List<InitialSync.Progress> syncs, Set<String> firing, List<AlertRule> rules,
+                List<Alert> alerts);
 
         static native TemplateInstance map(String name, Page<ConsoleService.OutboxRow> page, String record,
                 String status, String[] statuses, String filters);
@@ -38,18 +45,22 @@ public class ConsoleResource {
     private final DualWriteConfig config;
     private final Relay relay;
     private final InitialSync initialSync;
+    private final AlertRules alerts;
 
-    ConsoleResource(ConsoleService console, DualWriteConfig config, Relay relay, InitialSync initialSync) {
+    ConsoleResource(ConsoleService console, DualWriteConfig config, Relay relay, InitialSync initialSync,
+            AlertRules alerts) {
         this.console = console;
         this.config = config;
         this.relay = relay;
         this.initialSync = initialSync;
+        this.alerts = alerts;
     }
 
     @GET
     public TemplateInstance index() {
         return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
-                console.problems(), initialSync.syncableMaps(), initialSync.progress());
+                console.problems(), initialSync.syncableMaps(), initialSync.progress(), alerts.firingMaps(),
+                alerts.rules(), alerts.recent());
     }
 
     @GET
@@ -64,15 +75,15 @@ public class ConsoleResource {
 
     @POST
     @Path("console/maps/{name}/pause")
-    public Response pause(@PathParam("name") String name) {
-        console.setState(name, "PAUSED");
+    public Response pause(@PathParam("name") String name, @Context SecurityContext security) {
+        console.setState(name, "PAUSED", security.getUserPrincipal().getName());
         return back();
     }
 
     @POST
     @Path("console/maps/{name}/resume")
-    public Response resume(@PathParam("name") String name) {
-        console.setState(name, "RUNNING");
+    public Response resume(@PathParam("name") String name, @Context SecurityContext security) {
+        console.setState(name, "RUNNING", security.getUserPrincipal().getName());
         console.wakeRelay();
         return back();
     }

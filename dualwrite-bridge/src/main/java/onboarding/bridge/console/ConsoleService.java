@@ -2,25 +2,24 @@ package onboarding.bridge.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import onboarding.bridge.Sql;
 import onboarding.bridge.relay.Relay;
 import onboarding.model.TableMaps;
 import onboarding.ui.ConflictException;
 import onboarding.ui.Page;
+import org.jboss.logging.Logger;
 
 /** What the operator console shows and does: maps with their backlog, the activity log, retries. */
 @ApplicationScoped
 public class ConsoleService {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleService.class);
 
     public static final int PAGE_SIZE = 50;
 
@@ -35,18 +34,18 @@ public class ConsoleService {
             String lastError) {
     }
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final Relay relay;
 
-    ConsoleService(DataSource dataSource, Relay relay) {
-        this.dataSource = dataSource;
+    ConsoleService(Sql sql, Relay relay) {
+        this.sql = sql;
         this.relay = relay;
     }
 
     public List<MapStatus> maps() {
         Map<String, MapStatus> maps = new LinkedHashMap<>();
         TableMaps.ALL.forEach(name -> maps.put(name, new MapStatus(name, "RUNNING", 0, 0, null, 0, 0, 0, null)));
-        query("""
+        sql.query("""
                 SELECT m.name, coalesce(s.state, 'RUNNING'),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT')),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DEAD'),
@@ -85,9 +84,9 @@ public class ConsoleService {
             args.add(status);
         }
         List<OutboxRow> rows = new ArrayList<>();
-        query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
+        sql.query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
                 + " delivered_at, remote_label, last_error FROM dualwrite_outbox WHERE " + where
-                + " ORDER BY id DESC LIMIT " + PAGE_SIZE + " OFFSET " + (page - 1) * PAGE_SIZE, statement -> bind(statement, args),
+                + " ORDER BY id DESC LIMIT " + PAGE_SIZE + " OFFSET " + (page - 1) * PAGE_SIZE, args,
                 rs -> {
                     Instant created = rs.getTimestamp(8).toInstant();
                     Timestamp delivered = rs.getTimestamp(9);
@@ -98,7 +97,7 @@ public class ConsoleService {
                             rs.getString(10), rs.getString(11)));
                 });
         long[] total = new long[1];
-        query("SELECT count(*) FROM dualwrite_outbox WHERE " + where, statement -> bind(statement, args),
+        sql.query("SELECT count(*) FROM dualwrite_outbox WHERE " + where, args,
                 rs -> total[0] = rs.getLong(1));
         return new Page<>(rows, page, PAGE_SIZE, total[0]);
     }
@@ -106,7 +105,7 @@ public class ConsoleService {
     /** Failing and dead events of every map, oldest first (they hold back later events of their record). */
     public List<OutboxRow> problems() {
         List<OutboxRow> rows = new ArrayList<>();
-        query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
+        sql.query("SELECT id, table_map, aggregate_type || ' ' || aggregate_id, seq, event_type, status, attempts, created_at,"
                 + " delivered_at, remote_label, last_error FROM dualwrite_outbox WHERE status = 'DEAD'"
                 + " OR (status IN ('PENDING', 'INFLIGHT') AND last_error IS NOT NULL) ORDER BY id LIMIT 200",
                 statement -> { }, rs -> rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -115,16 +114,21 @@ public class ConsoleService {
         return rows;
     }
 
+    /**
+     * Pauses ({@code PAUSED}) or resumes ({@code RUNNING}) a map; {@code by} is who asked (an operator, or an
+     * alert rule), written to the log with the change.
+     */
     @Transactional
-    public void setState(String map, String state) {
-        update("INSERT INTO dualwrite_map (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+    public void setState(String map, String state, String by) {
+        sql.update("INSERT INTO dualwrite_map (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
                 + " SET state = excluded.state, updated_at = now()", map, state);
+        LOG.infof("table map %s set %s by %s", map, state, by);
     }
 
     /** Sends a dead (or waiting) event again now, with a fresh count of attempts. */
     @Transactional
     public void retry(long eventId) {
-        if (update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+        if (sql.update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
                 + " WHERE id = ? AND status IN ('DEAD', 'PENDING')", eventId) == 0) {
             throw new ConflictException("console.conflict.notRetryable", eventId);
         }
@@ -132,14 +136,14 @@ public class ConsoleService {
 
     @Transactional
     public int retryAll(String map) {
-        return update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+        return sql.update("UPDATE dualwrite_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
                 + " WHERE table_map = ? AND status = 'DEAD'", map);
     }
 
     /** Gives up on a dead event for good, so that later events of its record can flow. */
     @Transactional
     public void skip(long eventId) {
-        if (update("UPDATE dualwrite_outbox SET status = 'SKIPPED' WHERE id = ? AND status = 'DEAD'", eventId) == 0) {
+        if (sql.update("UPDATE dualwrite_outbox SET status = 'SKIPPED' WHERE id = ? AND status = 'DEAD'", eventId) == 0) {
             throw new ConflictException("console.conflict.notDead", eventId);
         }
     }
@@ -147,43 +151,5 @@ public class ConsoleService {
     /** Wakes the relay once the console's change has committed. */
     public void wakeRelay() {
         relay.wake();
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("console query failed", e);
-        }
-    }
-
-    private int update(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, List.of(args));
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("console update failed", e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            statement.setObject(i + 1, args.get(i));
-        }
     }
 }

@@ -42,6 +42,7 @@ import org.jboss.logging.Logger;
  * keeps per-record order (an event waits while an earlier one of its record is undelivered, dead included);
  * retries failures with capped exponential backoff and jitter; after the configured attempts an event the
  * peer keeps refusing is DEAD until an operator replays it (while the peer is unreachable, events just wait).
+ * Every failed attempt is also appended to {@code dualwrite_error}, which the alert rules count.
  */
 @ApplicationScoped
 public class Relay {
@@ -224,7 +225,10 @@ public class Relay {
                     PreparedStatement failed = connection.prepareStatement("""
                             UPDATE dualwrite_outbox SET status = ?, lease_until = NULL, last_error = ?,
                                    next_attempt_at = now() + (? * interval '1 millisecond')
-                             WHERE id = ? AND status = 'INFLIGHT'""")) {
+                             WHERE id = ? AND status = 'INFLIGHT'""");
+                    // the error log the alert rules count (append-only, pruned by the alert evaluator)
+                    PreparedStatement error = connection.prepareStatement(
+                            "INSERT INTO dualwrite_error (table_map, event_id, record, message) VALUES (?, ?, ?, ?)")) {
                 for (OutboxEvent event : batch) {
                     InboxResult result = results.get(event.eventId());
                     if (result == null) {
@@ -253,6 +257,11 @@ public class Relay {
                                 config.relay().backoffMax()).toMillis());
                         failed.setLong(4, event.id());
                         failed.addBatch();
+                        error.setString(1, event.tableMap());
+                        error.setObject(2, event.eventId());
+                        error.setString(3, event.aggregateType() + " " + event.aggregateId());
+                        error.setString(4, result.error());
+                        error.addBatch();
                         if (isDead) {
                             dead.increment();
                             LOG.errorf("event %s (%s of %s %s) is DEAD after %d attempts: %s", event.eventId(),
@@ -268,6 +277,7 @@ public class Relay {
                 }
                 done.executeBatch();
                 failed.executeBatch();
+                error.executeBatch();
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record the delivery outcome", e);
             }

@@ -21,6 +21,9 @@ import onboarding.model.InboxResult;
 @ApplicationScoped
 public class FakeCommerceTransport implements EventTransport {
 
+    /** While set, Commerce answers FAILED with this error for every event (a peer that refuses, e.g. a bug there). */
+    public static volatile String refusing;
+
     /** The customer number Commerce answers for a Sales account or contact id. */
     public static String customerNumberOf(String aggregateType, String id) {
         return String.format("CU-%06d", (aggregateType.equals("account") ? 100_000 : 200_000) + Long.parseLong(id));
@@ -30,6 +33,10 @@ public class FakeCommerceTransport implements EventTransport {
     public InboxResponse send(List<EventEnvelope> batch) {
         List<InboxResult> results = new ArrayList<>();
         for (EventEnvelope event : batch) {
+            if (refusing != null) {
+                results.add(new InboxResult(event.eventId(), InboxResult.Outcome.FAILED, null, null, refusing));
+                continue;
+            }
             String remoteId;
             String remoteLabel;
             switch (event.eventType()) {

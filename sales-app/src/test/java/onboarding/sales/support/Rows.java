@@ -18,13 +18,24 @@ public class Rows {
 
     /** {@code count("lead where id = ?1", 5)}. */
     public long count(String fromWhere, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery("select count(*) from " + fromWhere);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+        return ((Number) value("select count(*) from " + fromWhere, params)).longValue();
+    }
+
+    /** The single value a query returns, e.g. {@code value("select id from lead where email = ?1", email)}. */
+    public Object value(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> bind(em.createNativeQuery(sql), params).getSingleResult());
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE in its own transaction (test set-up and clean-up). */
+    public int execute(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> bind(em.createNativeQuery(sql), params).executeUpdate());
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Object... params) {
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query;
     }
 
     /** Outbox events of a record, oldest first. */
