@@ -46,6 +46,7 @@ CREATE TABLE dualwrite_alert (
     mail_to         text,
     mail_status     text,                      -- NULL (no email), SENDING, SENT, FAILED
     mail_error      text,
+    mail_attempt_at timestamptz,               -- when SENDING began; a stale SENDING (crash) is sent again
     fired_at        timestamptz NOT NULL DEFAULT now(),
     cleared_at      timestamptz,
     acknowledged_by text,

@@ -9,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
 public class AlertEvaluator {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
+    /** A mail still SENDING after this was abandoned by a crashed process. */
+    static final Duration UNSENT_AFTER = Duration.ofMinutes(2);
 
     @CheckedTemplate(basePath = "dualwrite/mail")
     static class Templates {
@@ -74,7 +77,31 @@ public class AlertEvaluator {
                 config.alerts().retention().toSeconds());
         List<Fired> round = QuarkusTransaction.requiringNew().call(this::evaluateRules);
         round.stream().filter(f -> f.to() != null).forEach(this::send);
+        QuarkusTransaction.requiringNew().call(this::claimUnsent).forEach(this::send);
         return round.stream().map(f -> f.mail().alertId()).toList();
+    }
+
+    /**
+     * Alert mails a process began to send but never recorded (it crashed in between): claimed again, so an
+     * alert mail is sent at least once.
+     */
+    private List<Fired> claimUnsent() {
+        List<Fired> unsent = new ArrayList<>();
+        sql.query("""
+                UPDATE dualwrite_alert a SET mail_attempt_at = now()
+                 WHERE a.id IN (SELECT id FROM dualwrite_alert WHERE mail_status = 'SENDING'
+                                   AND mail_attempt_at < now() - (? * interval '1 second')
+                                 ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
+                RETURNING a.id, a.table_map, a.error_count, a.threshold, a.window_minutes, a.last_error, a.paused,
+                          a.mail_to, (SELECT r.language FROM dualwrite_alert_rule r WHERE r.id = a.rule_id)""",
+                List.of(UNSENT_AFTER.toSeconds()), rs -> unsent.add(new Fired(new AlertMail(rs.getLong(1), appName(),
+                        rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7),
+                        config.publicUrl() + "/dualwrite"), rs.getString(8), Messages.supported(rs.getString(9)))));
+        return unsent;
+    }
+
+    private String appName() {
+        return config.origin().name().charAt(0) + config.origin().name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     private List<Fired> evaluateRules() {
@@ -128,8 +155,8 @@ public class AlertEvaluator {
         // one FIRING alert per rule and map (unique index), and none within the cooldown of the last one
         sql.query("""
                 INSERT INTO dualwrite_alert (rule_id, table_map, error_count, threshold, window_minutes, last_error,
-                                             paused, mail_to, mail_status)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                             paused, mail_to, mail_status, mail_attempt_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, now()
                  WHERE NOT EXISTS (SELECT 1 FROM dualwrite_alert a WHERE a.rule_id = ? AND a.table_map = ?
                                       AND a.fired_at > now() - (? * interval '1 second'))
                 ON CONFLICT (rule_id, table_map) WHERE cleared_at IS NULL DO NOTHING
@@ -147,8 +174,7 @@ public class AlertEvaluator {
         LOG.warnf("alert %d fired by rule %d: table map %s had %d delivery errors in %d min (threshold %d)%s%s; last"
                 + " error: %s", id, rule.id(), map, count, rule.windowMinutes(), rule.threshold(),
                 rule.pauseMap() ? ", map paused" : "", rule.email() == null ? "" : ", mailing " + rule.email(), lastError);
-        String app = config.origin().name().charAt(0) + config.origin().name().substring(1).toLowerCase(Locale.ROOT);
-        round.add(new Fired(new AlertMail(id, app, map, count, rule.threshold(),
+        round.add(new Fired(new AlertMail(id, appName(), map, count, rule.threshold(),
                 rule.windowMinutes(), lastError, rule.pauseMap(), config.publicUrl() + "/dualwrite"), rule.email(),
                 Messages.supported(rule.language())));
     }

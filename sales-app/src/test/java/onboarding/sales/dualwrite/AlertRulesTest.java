@@ -183,6 +183,27 @@ class AlertRulesTest {
     }
 
     @Test
+    void an_alert_mail_a_crashed_process_did_not_send_is_sent_by_the_next_round() {
+        String email = "ops-" + UUID.randomUUID() + "@sales.example";
+        // as a process leaves it when it dies between firing the alert and sending its mail
+        long alert = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, last_error,"
+                + " mail_to, mail_status, mail_attempt_at) VALUES ('" + MAP + "', 12, 10, 15, 'timeout', '" + email
+                + "', 'SENDING', now() - interval '3 minutes') RETURNING id");
+        long recent = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes,"
+                + " mail_to, mail_status, mail_attempt_at) VALUES ('" + MAP + "', 12, 10, 15, '" + email
+                + "', 'SENDING', now()) RETURNING id");
+
+        evaluator.evaluate();
+        evaluator.evaluate();
+
+        assertEquals(1, mailbox.getMailsSentTo(email).size(), "sent once, and only the abandoned one");
+        assertEquals("SENT", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", alert));
+        assertEquals("SENDING", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", recent),
+                "a mail being sent right now is not taken over");
+        rows.execute("UPDATE dualwrite_alert SET mail_status = 'SENT' WHERE id = " + recent);
+    }
+
+    @Test
     @TestSecurity(user = "alice", roles = "salesperson")
     void salespeople_are_refused() {
         given().redirects().follow(false).get(NEW).then().statusCode(403);
