@@ -122,6 +122,12 @@ class AllProspectsTest {
             assertEquals(List.of(bulk + " 1"), companies(far));
             assertTrue(far.select(".pager").text().contains("10001–10001 of 10001"), far.select(".pager").text());
 
+            // no search: the same capped count, of every prospect
+            Document first = page("/hq/prospects");
+            assertEquals(25, first.select("#prospects tbody tr").size());
+            assertTrue(first.select(".pager").text().contains("1–25 of more than 275"), first.select(".pager").text());
+            assertTrue(page("/hq/prospects?status=APPROVED").select(".pager").text().contains("of more than 275"));
+
             // in French
             String french = given().urlEncodingEnabled(false).header("Accept-Language", "fr").get("/hq/prospects?q=" + encode(bulk + " rare")).asString();
             assertTrue(Jsoup.parse(french).select(".pager").text().contains("1–25 sur plus de 275"));
