@@ -40,11 +40,25 @@ public class ProspectService {
         if (q != null && !q.isBlank()) {
             return searchText(q, status, page);
         }
-        Sort newestFirst = Sort.descending("submittedAt", "id");
+        // ids first here too: the page's ids come from the date index alone (an index-only scan, also deep in the
+        // list: page 500 skips 12,475 index entries, not 12,475 rows), then 25 rows are read by id
         String where = status == null ? "" : "status = :status";
         Parameters parameters = status == null ? new Parameters() : Parameters.with("status", status);
-        var found = status == null ? Prospect.<Prospect>findAll(newestFirst) : Prospect.<Prospect>find(where, newestFirst, parameters);
-        return Page.of(found.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, CappedCount.of("Prospect", where, parameters));
+        var ids = Prospect.getEntityManager().createQuery("select id from Prospect" + (where.isEmpty() ? "" : " where " + where)
+                + " order by submittedAt desc, id desc", Long.class);
+        parameters.map().forEach(ids::setParameter);
+        List<Long> pageIds = ids.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return Page.of(byIds(pageIds), page, PAGE_SIZE, CappedCount.of("Prospect", where, parameters));
+    }
+
+    /** The prospects of {@code ids}, in that order. */
+    private static List<Prospect> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Prospect> byId = new HashMap<>();
+        Prospect.<Prospect>list("id in ?1", ids).forEach(p -> byId.put(p.id, p));
+        return ids.stream().map(byId::get).toList();
     }
 
     /**
@@ -78,12 +92,7 @@ public class ProspectService {
         } else {
             countUpTo = limit -> matches;
         }
-        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        Map<Long, Prospect> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Prospect.<Prospect>list("id in ?1", ids).forEach(p -> byId.put(p.id, p));
-        }
-        return Page.of(ids.stream().map(byId::get).toList(), page, PAGE_SIZE, countUpTo);
+        return Page.of(byIds(rows.stream().map(row -> ((Number) row[0]).longValue()).toList()), page, PAGE_SIZE, countUpTo);
     }
 
     /** Rows of a native query, each as an array of its columns; parameters the query does not name are left out. */
