@@ -39,8 +39,12 @@ public record Page<T>(List<T> items, int number, int size, long total, boolean m
         return (long) (number + COUNT_AHEAD) * size + 1;
     }
 
+    /** The highest page number a list serves (its offset stays an int); a higher request gets that page. */
+    public static final int MAX_NUMBER = 1_000_000;
+
+    /** The page number asked for, from 1 to {@link #MAX_NUMBER}. */
     public static int clamp(Integer requested) {
-        return requested == null || requested < 1 ? 1 : requested;
+        return requested == null || requested < 1 ? 1 : Math.min(requested, MAX_NUMBER);
     }
 
     /** The query string that keeps a list's filters across pages: {@code filters("q", "acme")} gives {@code q=acme&}. */

@@ -71,6 +71,14 @@ class PageTest {
         assertFalse(page.hasNext());
     }
 
+    @Test
+    void page_numbers_are_clamped() {
+        assertEquals(1, Page.clamp(null));
+        assertEquals(1, Page.clamp(-3));
+        assertEquals(7, Page.clamp(7));
+        assertEquals(Page.MAX_NUMBER, Page.clamp(Integer.MAX_VALUE));
+    }
+
     private static List<String> items(int n) {
         return Collections.nCopies(n, "row");
     }

@@ -128,6 +128,9 @@ class AllProspectsTest {
             assertTrue(first.select(".pager").text().contains("1–25 of more than 275"), first.select(".pager").text());
             assertTrue(page("/hq/prospects?status=APPROVED").select(".pager").text().contains("of more than 275"));
 
+            // a page far past the end is an empty page, not an error
+            assertTrue(page("/hq/prospects?q=" + bulk + "&page=2147483647").select("#prospects tbody tr").isEmpty());
+
             // in French
             String french = given().urlEncodingEnabled(false).header("Accept-Language", "fr").get("/hq/prospects?q=" + encode(bulk + " rare")).asString();
             assertTrue(Jsoup.parse(french).select(".pager").text().contains("1–25 sur plus de 275"));
