@@ -37,8 +37,9 @@ fi
 
 start_app() { # name port peer-env peer-url
   local name=$1 port=$2
-  nohup env "$3=$4" java ${JAVA_OPTS:--Xmx512m} -Dquarkus.http.port="$port" \
-    -jar "$ROOT/$name-app/target/quarkus-app/quarkus-run.jar" > "$RUN/$name.log" 2>&1 &
+  # JVM options: scripts/app-jvm.options (memory-lean defaults); JAVA_OPTS adds to or overrides them
+  nohup env "$3=$4" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java @"$ROOT/scripts/app-jvm.options" ${JAVA_OPTS:-} \
+    -Dquarkus.http.port="$port" -jar "$ROOT/$name-app/target/quarkus-app/quarkus-run.jar" > "$RUN/$name.log" 2>&1 &
   echo $! > "$RUN/$name.pid"
 }
 start_app sales "$SALES_PORT" COMMERCE_URL "http://127.0.0.1:$COMMERCE_PORT"

@@ -43,7 +43,8 @@ fi
 : "${MEM_INTERVAL:=2}"
 : "${SCENARIOS:=1 2 3 4}"          # a subset for a partial run, e.g. SCENARIOS="3"; the others are reported "not run"
 : "${BENCH_JFR:=}"                 # BENCH_JFR=1 records a Java Flight Recording of each app in bench/work/*.jfr
-: "${BENCH_JAVA_OPTS:=-Xmx512m}"   # the same JVM options as start.sh
+: "${BENCH_JAVA_OPTS:=$(grep -v '^#' "$ROOT/scripts/app-jvm.options" | tr '\n' ' ')}"   # the same JVM options as start.sh
+: "${MALLOC_ARENA_MAX:=2}"         # as start.sh: fewer glibc malloc arenas, less RSS
 CHUNK=${CHUNK:-100000}            # rows per SQL insert statement (bulk steps stop between chunks when over time)
 
 COMMERCE_DB=commerce_bench
@@ -175,11 +176,11 @@ start_app() { # name -> starts it in the background, records its pid
   [ -n "$BENCH_JFR" ] && jfr="-XX:StartFlightRecording=filename=$WORK/$name-$(now_ms).jfr,settings=profile,dumponexit=true"
   if [ "$name" = commerce ]; then
     env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$COMMERCE_DB" SALES_URL="$SALES_URL" \
-      COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true \
+      COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar "$ROOT/commerce-app/target/quarkus-app/quarkus-run.jar" \
       >> "$WORK/commerce.log" 2>&1 < /dev/null &
   else
-    env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true \
+    env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$SALES_PORT" -jar "$ROOT/sales-app/target/quarkus-app/quarkus-run.jar" \
       >> "$WORK/sales.log" 2>&1 < /dev/null &
   fi

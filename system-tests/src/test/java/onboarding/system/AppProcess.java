@@ -84,6 +84,7 @@ public final class AppProcess {
         String banner = "%n===== %s start #%d at %s on port %d =====%n".formatted(name, starts, Instant.now(), port);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.profile=prod");
         command.addAll(systemProperties);
@@ -97,6 +98,7 @@ public final class AppProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as start.sh: fewer glibc malloc arenas
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
@@ -104,6 +106,16 @@ public final class AppProcess {
         }
         System.out.printf("[system] %s started (pid %d) on %s, logs in %s%n", name, process.pid(), url(),
                 stdout.getParent());
+    }
+
+    /**
+     * The JVM options of the packaged apps, as start.sh and bench/run.sh use them: the repository's
+     * {@code scripts/app-jvm.options} (jar: {@code <root>/<module>/target/quarkus-app/quarkus-run.jar}).
+     */
+    private List<String> jvmOptions() {
+        Path options = jar.toAbsolutePath().getParent().getParent().getParent().getParent()
+                .resolve("scripts").resolve("app-jvm.options");
+        return Files.isRegularFile(options) ? List.of("@" + options) : List.of();
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails at once, with the log's end, if the process dies. */

@@ -18,7 +18,9 @@ import onboarding.model.CompanyInfo;
 import onboarding.model.EventTypes;
 import onboarding.model.OrganizationUpdatedV1;
 import onboarding.model.TableMaps;
+import onboarding.ui.CappedCount;
 import onboarding.ui.ConflictException;
+import onboarding.ui.Like;
 import onboarding.ui.form.FormErrors;
 import onboarding.ui.Page;
 
@@ -45,8 +47,9 @@ public class CustomerService {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (q != null && !q.isBlank()) {
-            where.add("(lower(name) like :q or lower(email) like :q or number = :number)");
-            parameters.and("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%").and("number", q.trim().toUpperCase(Locale.ROOT));
+            where.add("(lower(name) like :q escape '" + Like.ESCAPE + "' or lower(email) like :q escape '" + Like.ESCAPE
+                    + "' or number = :number)");
+            parameters.and("q", Like.contains(q)).and("number", q.trim().toUpperCase(Locale.ROOT));
         }
         if (type != null) {
             where.add("type = :type");
@@ -54,7 +57,7 @@ public class CustomerService {
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         var found = Customer.<Customer>find(query, Sort.descending("createdAt", "id"), parameters);
-        return new Page<>(found.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, Customer.count(query, parameters));
+        return Page.of(found.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, CappedCount.of("Customer", query, parameters));
     }
 
     public Customer get(long id) {

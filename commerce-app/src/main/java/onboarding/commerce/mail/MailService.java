@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import onboarding.bridge.AfterCommit;
+import onboarding.ui.CappedCount;
 import onboarding.ui.Page;
 
 /**
@@ -73,7 +74,7 @@ public class MailService {
 
     public Page<MailMessage> list(int page) {
         List<MailMessage> items = MailMessage.<MailMessage>find("order by id desc").page(page - 1, PAGE_SIZE).list();
-        return new Page<>(items, page, PAGE_SIZE, MailMessage.count());
+        return Page.of(items, page, PAGE_SIZE, CappedCount.all("MailMessage"));
     }
 
     public List<MailMessage> ofProspect(long prospectId) {

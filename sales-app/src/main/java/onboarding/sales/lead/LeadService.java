@@ -26,6 +26,8 @@ import onboarding.sales.opportunity.OpportunityService;
 import onboarding.sales.site.SalesConfig;
 import onboarding.ui.ConflictException;
 import onboarding.ui.Messages;
+import onboarding.ui.CappedCount;
+import onboarding.ui.Like;
 import onboarding.ui.Page;
 import onboarding.ui.UiLocale;
 
@@ -82,14 +84,15 @@ public class LeadService {
             parameters.and("origin", LeadOrigin.DUAL_WRITE);
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(companyName) like :q or lower(firstName || ' ' || lastName) like :q"
-                    + " or lower(email) like :q or number = :number)");
-            parameters.and("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            String like = " like :q escape '" + Like.ESCAPE + "'";
+            where.append(" and (lower(companyName)" + like + " or lower(firstName || ' ' || lastName)" + like
+                    + " or lower(email)" + like + " or number = :number)");
+            parameters.and("q", Like.contains(q));
             parameters.and("number", q.trim().toUpperCase(Locale.ROOT));
         }
         var query = Lead.<Lead>find(where.toString(), Sort.descending("createdAt", "id"), parameters);
-        return new Page<>(query.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE,
-                Lead.count(where.toString(), parameters));
+        return Page.of(query.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE,
+                CappedCount.of("Lead", where.toString(), parameters));
     }
 
     public Lead get(long id) {

@@ -18,6 +18,7 @@ import onboarding.sales.lead.Lead;
 import onboarding.sales.lead.LeadService;
 import onboarding.sales.site.SalesConfig;
 import onboarding.ui.ConflictException;
+import onboarding.ui.CappedCount;
 import onboarding.ui.Page;
 
 /** Opportunities: opened when a lead is qualified, closed as won or lost (replicated to the Commerce prospect). */
@@ -41,7 +42,7 @@ public class OpportunityService {
     public Page<Opportunity> list(int page) {
         var query = Opportunity.<Opportunity>find(
                 "from Opportunity o join fetch o.account order by o.createdAt desc, o.id desc");
-        return new Page<>(query.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, Opportunity.count());
+        return Page.of(query.page(page - 1, PAGE_SIZE).list(), page, PAGE_SIZE, CappedCount.all("Opportunity"));
     }
 
     public Opportunity get(long id) {
