@@ -28,7 +28,7 @@ public class ConsoleResource {
     static class Templates {
         static native TemplateInstance index(String peer, String peerUrl, long backlog,
                 List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems,
-                List<String> syncable, List<InitialSync.Progress> syncs);
+                List<InitialSync.SyncMap> syncable, List<InitialSync.Progress> syncs, long catchingUpAfter);
 
         static native TemplateInstance map(String name, Page<ConsoleService.OutboxRow> page, String record,
                 String status, String[] statuses, String filters);
@@ -49,7 +49,8 @@ public class ConsoleResource {
     @GET
     public TemplateInstance index() {
         return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
-                console.problems(), initialSync.syncableMaps(), initialSync.progress());
+                console.problems(), initialSync.syncableMaps(), initialSync.progress(),
+                ConsoleService.CATCHING_UP_AFTER_SECONDS);
     }
 
     @GET

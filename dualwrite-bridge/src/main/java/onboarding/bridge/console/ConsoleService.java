@@ -24,9 +24,33 @@ public class ConsoleService {
 
     public static final int PAGE_SIZE = 50;
 
-    /** One table map as the console shows it. */
+    /**
+     * A map whose oldest undelivered event is older than this is CATCHING_UP rather than RUNNING: it has a backlog
+     * to work off (after an outage, a pause, a restart, or while an initial sync's copies are delivered).
+     */
+    public static final long CATCHING_UP_AFTER_SECONDS = 5;
+
+    /**
+     * One table map as the console shows it. {@code state} is PAUSED (set by an operator), INITIALIZING (its initial
+     * sync is copying records), CATCHING_UP (its oldest undelivered event is older than
+     * {@link #CATCHING_UP_AFTER_SECONDS}) or RUNNING, in that order of precedence.
+     */
     public record MapStatus(String name, String state, long backlog, long dead, Long oldestPendingSeconds,
             long deliveredLastHour, double perMinute, long applied, String lastError) {
+    }
+
+    /** The state the console shows, from the operator's setting, the map's initial sync and its oldest backlog. */
+    static String displayState(String setState, boolean syncRunning, Long oldestPendingSeconds) {
+        if ("PAUSED".equals(setState)) {
+            return "PAUSED";
+        }
+        if (syncRunning) {
+            return "INITIALIZING";
+        }
+        if (oldestPendingSeconds != null && oldestPendingSeconds > CATCHING_UP_AFTER_SECONDS) {
+            return "CATCHING_UP";
+        }
+        return "RUNNING";
     }
 
     /** One outgoing event in the activity log. */
@@ -58,15 +82,18 @@ public class ConsoleService {
                            AND o.delivered_at > now() - interval '5 minutes'),
                        (SELECT count(*) FROM dualwrite_inbox i WHERE i.table_map = m.name),
                        (SELECT o.last_error FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.last_error IS NOT NULL
-                           AND o.status <> 'DELIVERED' ORDER BY o.id DESC LIMIT 1)
+                           AND o.status <> 'DELIVERED' ORDER BY o.id DESC LIMIT 1),
+                       EXISTS (SELECT 1 FROM dualwrite_sync y WHERE y.table_map = m.name AND y.state = 'RUNNING')
                   FROM (SELECT unnest(?::text[]) AS name UNION SELECT DISTINCT table_map FROM dualwrite_outbox
                         UNION SELECT name FROM dualwrite_map) m
                   LEFT JOIN dualwrite_map s ON s.name = m.name
                  ORDER BY m.name""", statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", TableMaps.ALL.toArray())), rs -> {
-                    long oldest = rs.getLong(5);
-                    maps.put(rs.getString(1), new MapStatus(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4), rs.wasNull() ? null : oldest, rs.getLong(6), rs.getLong(7) / 5.0,
+                    long oldestSeconds = rs.getLong(5);
+                    Long oldest = rs.wasNull() ? null : oldestSeconds;
+                    maps.put(rs.getString(1), new MapStatus(rs.getString(1),
+                            displayState(rs.getString(2), rs.getBoolean(10), oldest), rs.getLong(3),
+                            rs.getLong(4), oldest, rs.getLong(6), rs.getLong(7) / 5.0,
                             rs.getLong(8), rs.getString(9)));
                 });
         return new ArrayList<>(maps.values());
