@@ -127,6 +127,18 @@ class OrganizationSnapshotTest {
         assertNull(rows.inTransaction(() -> Account.find("commerceCustomerId", customerId).firstResult()));
     }
 
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void accounts_to_customers_is_listed_as_not_syncable_with_its_reason() {
+        BrowserForm console = BrowserForm.open("/dualwrite");
+        assertTrue(console.page().select("#syncs tr[data-sync=accounts-to-customers] .not-syncable").text()
+                .contains("only for a partner whose lead was qualified"));
+        assertTrue(console.page().select("#syncs tr[data-sync=accounts-to-customers] form").isEmpty());
+
+        assertEquals(409, console.post("/dualwrite/console/maps/accounts-to-customers/sync", Map.of()).statusCode());
+        assertEquals(0L, rows.count("dualwrite_sync where table_map = 'accounts-to-customers'"));
+    }
+
     private Opportunity qualifiedOpportunity() {
         long leadId = commerce.signup();
         Response response = BrowserForm.open("/leads/" + leadId).submit("#qualify-form", Map.of());
