@@ -28,6 +28,8 @@ public interface DualWriteConfig {
 
     Relay relay();
 
+    Sync sync();
+
     interface Peer {
         /** Base URL of the other app, e.g. {@code http://127.0.0.1:8081}. */
         String url();
@@ -63,5 +65,14 @@ public interface DualWriteConfig {
         /** How long a claimed batch is reserved to this process before another may take it over. */
         @WithDefault("PT30S")
         Duration lease();
+    }
+
+    interface Sync {
+        /**
+         * Records per initial-sync batch; each batch commits with its progress row, so a crash loses at most
+         * one batch's work (it is done again on restart) and the peer sees whole batches.
+         */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Worker;
 import onboarding.bridge.relay.Relay;
 import onboarding.ui.ConflictException;
@@ -30,8 +31,6 @@ import org.jboss.logging.Logger;
 public class InitialSync {
 
     private static final Logger LOG = Logger.getLogger(InitialSync.class);
-    /** Records per batch; each batch commits with its progress row (a crash loses at most one batch). */
-    static final int BATCH = 1000;
 
     /** Progress of a map's sync, for the console. */
     public record Progress(String tableMap, String state, long total, long done, Instant startedAt, Instant updatedAt,
@@ -54,10 +53,12 @@ public class InitialSync {
     private final DataSource dataSource;
     private final Instance<SyncSource> sources;
     private final Relay relay;
+    private final DualWriteConfig config;
     private final Worker worker = new Worker("dualwrite-initial-sync", this::runPending);
 
-    InitialSync(DataSource dataSource, Instance<SyncSource> sources, Relay relay) {
+    InitialSync(DataSource dataSource, Instance<SyncSource> sources, Relay relay, DualWriteConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
         this.sources = sources;
         this.relay = relay;
     }
@@ -157,7 +158,8 @@ public class InitialSync {
                 lastKey = rs.getString(1);
             }
         }
-        SyncSource.Batch batch = source.publishBatch(lastKey == null ? null : Long.parseLong(lastKey), BATCH);
+        SyncSource.Batch batch = source.publishBatch(lastKey == null ? null : Long.parseLong(lastKey),
+                config.sync().batchSize());
         if (batch.count() == 0) {
             execute("UPDATE dualwrite_sync SET state = 'DONE', updated_at = now() WHERE table_map = ?", source.tableMap());
             LOG.infof("initial sync of %s done", source.tableMap());
