@@ -481,7 +481,7 @@ scenario_6() {
   fig sync sync.accounts "$((accounts - accounts_before))"
   fig sync sync.complete "$([ "$accounts" -ge "$target" ] && echo true || echo false)"
   fig sync sync.accountsMs "$((t1 - begin))"
-  fig sync sync.rate "$(awk -v n=$((accounts - accounts_before)) -v ms=$((t1 - begin)) 'BEGIN { printf "%.2f", ms > 0 ? n * 1000 / ms : 0 }')"
+  fig sync sync.rate "$(awk -v n=$((accounts - accounts_before)) -v ms=$((t1 - begin)) 'BEGIN { printf "%.2f", (ms > 0 ? n * 1000 / ms : 0) }')"
   # progress as the console showed it: the first reading, every 10th, and the last
   fig sync sync.progress "$(awk -F'\t' '{ last = sprintf("%.0f s: %s/%s %s", $1 / 1000, $2, $3, $4) }
     NR == 1 || NR % 10 == 0 { printf "%s%s", (n++ ? ", " : ""), last; shown = NR }
