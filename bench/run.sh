@@ -270,6 +270,25 @@ cpu_since() { # snapshot-file prefix count figures-file -> <prefix>.cpu.{commerc
           if (n > 0) printf "%s.cpu.perItemMs=%.2f\n", p, t / n }' "$1" "$now" >> "$FIG/$4.properties"
 }
 
+# Runs a chunk script (psql variables n and from) until <total> rows or <seconds> are over; sets INSERTED and
+# records <figures>.insertSeconds (and <figures>.note plus a report note when the count had to be reduced).
+insert_chunks() { # total sql-file seconds figures what
+  local total=$1 started n
+  INSERTED=0
+  started=$(now_ms)
+  while [ "$INSERTED" -lt "$total" ]; do
+    n=$((total - INSERTED)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
+    cpsql -v n="$n" -v from=$((INSERTED + 1)) -f "$2"
+    INSERTED=$((INSERTED + n))
+    if [ "$INSERTED" -lt "$total" ] && [ $(($(now_ms) - started)) -gt $(($3 * 1000)) ]; then
+      fig "$4" "$4.note" "reduced from $total: the inserts took over $3 s"
+      note "$5: $INSERTED instead of $total, the inserts took over $3 s."
+      break
+    fi
+  done
+  fig "$4" "$4.insertSeconds" "$(secs_since "$started")"
+}
+
 # ---- Scenario 1: signup POST sustained (closed loop) ----
 scenario_1() {
   log "scenario 1: $SIGNUP_USERS users, up to $SIGNUP_COUNT signups / $SIGNUP_SECONDS s after $SIGNUP_WARMUP warm-up signups"
@@ -405,19 +424,9 @@ scenario_3() {
 # ---- Scenario 4: All prospects with many prospects ----
 scenario_4() {
   log "scenario 4: $PAGES_ROWS prospects by generate_series, then the All prospects pages"
-  inserted=0
-  started=$(now_ms)
-  while [ "$inserted" -lt "$PAGES_ROWS" ]; do
-    n=$((PAGES_ROWS - inserted)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
-    cpsql -v n="$n" -v from=$((inserted + 1)) -f "$BENCH/sql/many-prospects-chunk.sql"
-    inserted=$((inserted + n))
-    if [ "$inserted" -lt "$PAGES_ROWS" ] && [ $(($(now_ms) - started)) -gt $((PAGES_INSERT_SECONDS * 1000)) ]; then
-      fig pages pages.note "reduced from $PAGES_ROWS: the inserts took over $PAGES_INSERT_SECONDS s"
-      note "Scenario 4 ran with $inserted generated prospects instead of $PAGES_ROWS: the inserts took over $PAGES_INSERT_SECONDS s."
-      break
-    fi
-  done
-  fig pages pages.insertSeconds "$(secs_since "$started")"
+  insert_chunks "$PAGES_ROWS" "$BENCH/sql/many-prospects-chunk.sql" "$PAGES_INSERT_SECONDS" pages \
+    "Scenario 4 ran with generated prospects"
+  inserted=$INSERTED
   cpsql -c "VACUUM ANALYZE prospect"
   fig pages pages.rows "$(cpsql -c "SELECT count(*) FROM prospect")"
   # the searched company, email and name belong to one generated prospect three quarters of the way in
@@ -440,20 +449,11 @@ scenario_4() {
 # ---- Scenario 6: initial sync of many organisation customers to Sales ----
 scenario_6() {
   log "scenario 6: $SYNC_CUSTOMERS organisation customers by SQL, then their initial sync to Sales, started on the console"
-  local inserted=0 started n
-  started=$(now_ms)
-  while [ "$inserted" -lt "$SYNC_CUSTOMERS" ]; do
-    n=$((SYNC_CUSTOMERS - inserted)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
-    cpsql -v n="$n" -v from=$((inserted + 1)) -f "$BENCH/sql/org-customers-chunk.sql"
-    inserted=$((inserted + n))
-    if [ "$inserted" -lt "$SYNC_CUSTOMERS" ] && [ $(($(now_ms) - started)) -gt $((SYNC_INSERT_SECONDS * 1000)) ]; then
-      fig sync sync.note "reduced from $SYNC_CUSTOMERS: the inserts took over $SYNC_INSERT_SECONDS s"
-      note "Scenario 6 ran with $inserted organisation customers instead of $SYNC_CUSTOMERS: the inserts took over $SYNC_INSERT_SECONDS s."
-      break
-    fi
-  done
+  local inserted
+  insert_chunks "$SYNC_CUSTOMERS" "$BENCH/sql/org-customers-chunk.sql" "$SYNC_INSERT_SECONDS" sync \
+    "Scenario 6 ran with organisation customers"
+  inserted=$INSERTED
   cpsql -c "VACUUM ANALYZE customer"
-  fig sync sync.insertSeconds "$(secs_since "$started")"
   fig sync sync.customers "$inserted"
   local organisations accounts_before target t0 t1 accounts=0 sync_pid
   organisations=$(cpsql -c "SELECT count(*) FROM customer WHERE type = 'ORGANIZATION'")

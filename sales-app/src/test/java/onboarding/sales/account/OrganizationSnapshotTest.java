@@ -20,6 +20,7 @@ import onboarding.sales.opportunity.Opportunity;
 import onboarding.sales.support.BrowserForm;
 import onboarding.sales.support.CommercePeer;
 import onboarding.sales.support.Fixtures;
+import onboarding.sales.support.Qualified;
 import onboarding.sales.support.Rows;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class OrganizationSnapshotTest {
 
     @Inject
     Rows rows;
+
+    @Inject
+    Qualified qualified;
 
     @Test
     void a_customer_without_account_gets_one_linked_and_a_second_copy_changes_nothing() {
@@ -91,7 +95,7 @@ class OrganizationSnapshotTest {
 
     @Test
     void a_customer_linked_to_an_account_updates_that_account_instead_of_creating_one() {
-        Account account = qualifiedOpportunity().account;
+        Account account = qualified.opportunity().account;
         long customerId = CUSTOMERS.incrementAndGet();
         long accounts = rows.count("account");
         CompanyInfo renamed = new CompanyInfo("Renamed by Commerce", account.street, account.city, account.postalCode,
@@ -137,14 +141,6 @@ class OrganizationSnapshotTest {
 
         assertEquals(409, console.post("/dualwrite/console/maps/accounts-to-customers/sync", Map.of()).statusCode());
         assertEquals(0L, rows.count("dualwrite_sync where table_map = 'accounts-to-customers'"));
-    }
-
-    private Opportunity qualifiedOpportunity() {
-        long leadId = commerce.signup();
-        Response response = BrowserForm.open("/leads/" + leadId).submit("#qualify-form", Map.of());
-        assertEquals(303, response.statusCode(), response.asString());
-        long id = Long.parseLong(response.header("Location").replaceAll(".*/opportunities/", ""));
-        return rows.inTransaction(() -> Opportunity.findById(id));
     }
 
     private Account reload(long id) {
