@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -81,7 +82,7 @@ public class InitialSync {
     public List<SyncMap> syncableMaps() {
         List<SyncMap> maps = new ArrayList<>();
         sources.forEach(source -> maps.add(new SyncMap(source.tableMap(), source.notSyncableReason(), source.note())));
-        maps.sort(java.util.Comparator.comparing(SyncMap::name));
+        maps.sort(Comparator.comparing(SyncMap::name));
         return maps;
     }
 
