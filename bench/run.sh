@@ -3,7 +3,8 @@
 # loopback ports with production settings, the load generator of the bench module, a same-run pgbench
 # baseline; writes bench/results/latest.md and latest.json. See the README, section "Performance".
 #
-#   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects; 10 to 15 minutes)
+#   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects, initial sync of 1,000,000
+#                           organisation customers; 15 to 25 minutes)
 #   bench/run.sh --quick    small counts, under 3 minutes once the apps are built
 #
 # Counts and time bounds can be overridden with the environment variables listed under "Counts" below.
@@ -33,15 +34,17 @@ if [ "$MODE" = quick ]; then
   : "${DRAIN_EVENTS:=2000}" "${DRAIN_SECONDS:=20}" "${DRAIN_INSERT_SECONDS:=30}"
   : "${PAGES_ROWS:=100000}" "${PAGES_INSERT_SECONDS:=40}" "${PAGES_WARMUP:=3}" "${PAGES_ITERATIONS:=20}" "${PAGES_SECONDS:=5}"
   : "${BASELINE_SECONDS:=3}"
+  : "${SYNC_CUSTOMERS:=20000}" "${SYNC_INSERT_SECONDS:=30}" "${SYNC_SECONDS:=120}"
 else
   : "${SIGNUP_USERS:=16}" "${SIGNUP_COUNT:=30000}" "${SIGNUP_SECONDS:=60}" "${SIGNUP_WARMUP:=2000}"
   : "${REPL_RATE:=100}" "${REPL_COUNT:=3000}" "${REPL_SECONDS:=30}"
   : "${DRAIN_EVENTS:=100000}" "${DRAIN_SECONDS:=300}" "${DRAIN_INSERT_SECONDS:=240}"
   : "${PAGES_ROWS:=1000000}" "${PAGES_INSERT_SECONDS:=300}" "${PAGES_WARMUP:=10}" "${PAGES_ITERATIONS:=100}" "${PAGES_SECONDS:=60}"
   : "${BASELINE_SECONDS:=10}"
+  : "${SYNC_CUSTOMERS:=1000000}" "${SYNC_INSERT_SECONDS:=300}" "${SYNC_SECONDS:=900}"
 fi
 : "${MEM_INTERVAL:=2}"
-: "${SCENARIOS:=1 2 3 4}"          # a subset for a partial run, e.g. SCENARIOS="3"; the others are reported "not run"
+: "${SCENARIOS:=1 2 3 4 6}"        # a subset for a partial run, e.g. SCENARIOS="3"; the others are reported "not run"
 : "${BENCH_JFR:=}"                 # BENCH_JFR=1 records a Java Flight Recording of each app in bench/work/*.jfr
 : "${BENCH_JAVA_OPTS:=$(grep -v '^#' "$ROOT/scripts/app-jvm.options" | tr '\n' ' ')}"   # the same JVM options as start.sh
 : "${MALLOC_ARENA_MAX:=2}"         # as start.sh: fewer glibc malloc arenas, less RSS
@@ -268,6 +271,25 @@ cpu_since() { # snapshot-file prefix count figures-file -> <prefix>.cpu.{commerc
           if (n > 0) printf "%s.cpu.perItemMs=%.2f\n", p, t / n }' "$1" "$now" >> "$FIG/$4.properties"
 }
 
+# Runs a chunk script (psql variables n and from) until <total> rows or <seconds> are over; sets INSERTED and
+# records <figures>.insertSeconds (and <figures>.note plus a report note when the count had to be reduced).
+insert_chunks() { # total sql-file seconds figures what
+  local total=$1 started n
+  INSERTED=0
+  started=$(now_ms)
+  while [ "$INSERTED" -lt "$total" ]; do
+    n=$((total - INSERTED)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
+    cpsql -v n="$n" -v from=$((INSERTED + 1)) -f "$2"
+    INSERTED=$((INSERTED + n))
+    if [ "$INSERTED" -lt "$total" ] && [ $(($(now_ms) - started)) -gt $(($3 * 1000)) ]; then
+      fig "$4" "$4.note" "reduced from $total: the inserts took over $3 s"
+      note "$5: $INSERTED instead of $total, the inserts took over $3 s."
+      break
+    fi
+  done
+  fig "$4" "$4.insertSeconds" "$(secs_since "$started")"
+}
+
 # ---- Scenario 1: signup POST sustained (closed loop) ----
 scenario_1() {
   log "scenario 1: $SIGNUP_USERS users, up to $SIGNUP_COUNT signups / $SIGNUP_SECONDS s after $SIGNUP_WARMUP warm-up signups"
@@ -403,19 +425,9 @@ scenario_3() {
 # ---- Scenario 4: All prospects with many prospects ----
 scenario_4() {
   log "scenario 4: $PAGES_ROWS prospects by generate_series, then the All prospects pages"
-  inserted=0
-  started=$(now_ms)
-  while [ "$inserted" -lt "$PAGES_ROWS" ]; do
-    n=$((PAGES_ROWS - inserted)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
-    cpsql -v n="$n" -v from=$((inserted + 1)) -f "$BENCH/sql/many-prospects-chunk.sql"
-    inserted=$((inserted + n))
-    if [ "$inserted" -lt "$PAGES_ROWS" ] && [ $(($(now_ms) - started)) -gt $((PAGES_INSERT_SECONDS * 1000)) ]; then
-      fig pages pages.note "reduced from $PAGES_ROWS: the inserts took over $PAGES_INSERT_SECONDS s"
-      note "Scenario 4 ran with $inserted generated prospects instead of $PAGES_ROWS: the inserts took over $PAGES_INSERT_SECONDS s."
-      break
-    fi
-  done
-  fig pages pages.insertSeconds "$(secs_since "$started")"
+  insert_chunks "$PAGES_ROWS" "$BENCH/sql/many-prospects-chunk.sql" "$PAGES_INSERT_SECONDS" pages \
+    "Scenario 4 ran with generated prospects"
+  inserted=$INSERTED
   cpsql -c "VACUUM ANALYZE prospect"
   fig pages pages.rows "$(cpsql -c "SELECT count(*) FROM prospect")"
   # the searched company, email and name belong to one generated prospect three quarters of the way in
@@ -435,6 +447,60 @@ scenario_4() {
   done < <(awk -f "$BENCH/sql/explain-summary.awk" "$WORK/explain.txt")
 }
 
+# ---- Scenario 6: initial sync of many organisation customers to Sales ----
+scenario_6() {
+  log "scenario 6: $SYNC_CUSTOMERS organisation customers by SQL, then their initial sync to Sales, started on the console"
+  local inserted
+  insert_chunks "$SYNC_CUSTOMERS" "$BENCH/sql/org-customers-chunk.sql" "$SYNC_INSERT_SECONDS" sync \
+    "Scenario 6 ran with organisation customers"
+  inserted=$INSERTED
+  cpsql -c "VACUUM ANALYZE customer"
+  fig sync sync.customers "$inserted"
+  local organisations accounts_before target t0 t1 accounts=0 sync_pid
+  organisations=$(cpsql -c "SELECT count(*) FROM customer WHERE type = 'ORGANIZATION'")
+  accounts_before=$(spsql -c "SELECT count(*) FROM account WHERE commerce_customer_id IS NOT NULL")
+  target=$((accounts_before + inserted))
+  fig sync sync.organisations "$organisations"
+  cpu_snapshot "$WORK/cpu-s6.txt"
+  : > "$WORK/sync-accounts.tsv"
+  t0=$(now_ms)
+  # the operator's part (sign in, Start initial sync with the CSRF field, progress read on the console every second)
+  bench_jar initial-sync --url "$COMMERCE_URL" --user admin --password admin-demo --map customers-to-accounts \
+    --seconds "$SYNC_SECONDS" --poll-ms 1000 --progress "$WORK/sync-progress.tsv" --out "$FIG/sync.properties" \
+    > "$WORK/sync.out" 2>&1 &
+  sync_pid=$!
+  # Sales' part: accounts that exist
+  while [ "$accounts" -lt "$target" ] && [ $(($(now_ms) - t0)) -lt $((SYNC_SECONDS * 1000)) ]; do
+    sleep 1
+    accounts=$(spsql -c "SELECT count(*) FROM account WHERE commerce_customer_id IS NOT NULL")
+    printf '%s\t%s\n' "$(($(now_ms) - t0))" "$((accounts - accounts_before))" >> "$WORK/sync-accounts.tsv"
+  done
+  t1=$(now_ms)
+  wait "$sync_pid" || { log "the initial-sync command failed: $(tail -3 "$WORK/sync.out")"; note "Scenario 6: the initial-sync command failed: $(tail -1 "$WORK/sync.out")"; }
+  local begin
+  begin=$(prop "$FIG/sync.properties" sync.startedAtEpochMs); begin=${begin:-$t0}
+  fig sync sync.accounts "$((accounts - accounts_before))"
+  fig sync sync.complete "$([ "$accounts" -ge "$target" ] && echo true || echo false)"
+  fig sync sync.accountsMs "$((t1 - begin))"
+  fig sync sync.rate "$(awk -v n=$((accounts - accounts_before)) -v ms=$((t1 - begin)) 'BEGIN { printf "%.2f", (ms > 0 ? n * 1000 / ms : 0) }')"
+  # progress as the console showed it: the first reading, every 10th, and the last
+  fig sync sync.progress "$(awk -F'\t' '{ last = sprintf("%.0f s: %s/%s %s", $1 / 1000, $2, $3, $4) }
+    NR == 1 || NR % 10 == 0 { printf "%s%s", (n++ ? ", " : ""), last; shown = NR }
+    END { if (NR > 0 && shown != NR) printf "%s%s", (n ? ", " : ""), last }' "$WORK/sync-progress.tsv" 2>/dev/null | cut -c1-600)"
+  # memory of both apps while the sync and its delivery ran (samples of mem.tsv in [t0, t1])
+  for app in commerce sales; do
+    awk -F'\t' -v a="$app" -v t0="$t0" -v t1="$t1" '$2 == a && $1 >= t0 && $1 <= t1 + 2000 {
+        if ($3 > r) r = $3; if ($4 > h) h = $4; n++ }
+      END { printf "sync.%s.rssMaxMb=%.1f\nsync.%s.heapMaxMb=%.1f\nsync.%s.memorySamples=%d\n", a, r / 1024, a, h / 1048576, a, n }' \
+      "$FIG/mem.tsv" >> "$FIG/sync.properties"
+  done
+  cpu_since "$WORK/cpu-s6.txt" sync "$((accounts - accounts_before))" sync
+  if [ "$accounts" -lt "$target" ]; then
+    note "Scenario 6: $((target - accounts)) accounts were still missing in Sales after $SYNC_SECONDS s."
+  fi
+  grep -E '^sync\.(state|done|total|doneMs|accountsMs|rate|complete)=' "$FIG/sync.properties" | tr '\n' ' '; echo
+}
+
 # ---- The run ----
 # the baseline and scenario 3 copy the shape of real signups: make sure there are a few
 ensure_signups() {
@@ -449,6 +515,7 @@ baseline
 scenario_on 2 && scenario_2
 scenario_on 3 && scenario_3
 scenario_on 4 && scenario_4
+scenario_on 6 && scenario_6
 
 # ---- Memory after the load ----
 sleep 5

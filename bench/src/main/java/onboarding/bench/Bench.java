@@ -12,6 +12,7 @@ import java.util.Map;
  * <li>{@code signup-closed} scenario 1, N users posting signups back to back;</li>
  * <li>{@code signup-open} scenario 2's load, signups at a fixed rate;</li>
  * <li>{@code pages} scenario 4, back office pages as a signed-in staff member;</li>
+ * <li>{@code initial-sync} scenario 6, an initial sync started on the console, its progress read until DONE;</li>
  * <li>{@code histogram} percentiles of latencies measured elsewhere (one value in ms per line);</li>
  * <li>{@code report} bench/results/latest.md and latest.json from the figures of a run.</li>
  * </ul>
@@ -24,7 +25,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar bench.jar signup-closed|signup-open|pages|histogram|report --option value...");
+            System.err.println("usage: java -jar bench.jar signup-closed|signup-open|pages|initial-sync|histogram|report --option value...");
             System.exit(2);
         }
         Options options = new Options(args, 1);
@@ -32,6 +33,7 @@ public final class Bench {
             case "signup-closed" -> signupClosed(options);
             case "signup-open" -> signupOpen(options);
             case "pages" -> pages(options);
+            case "initial-sync" -> initialSync(options);
             case "histogram" -> histogram(options);
             case "report" -> Report.write(options.path("work"), options.path("md"), options.path("json"));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -98,6 +100,15 @@ public final class Bench {
             result.latencies().putInto(fragment, prefix);
             result.outcomes().putInto(fragment, prefix);
         });
+        fragment.appendTo(options.path("out"));
+    }
+
+    static void initialSync(Options options) throws IOException, InterruptedException {
+        var settings = new ConsoleSync.Settings(options.loopbackUrl("url"), options.string("user"),
+                options.string("password"), options.string("map"), options.decimal("seconds", 600),
+                options.integer("poll-ms", 1000), options.path("progress"));
+        Fragment fragment = new Fragment();
+        ConsoleSync.figures(settings, ConsoleSync.run(new Http(), settings)).forEach(fragment::put);
         fragment.appendTo(options.path("out"));
     }
 

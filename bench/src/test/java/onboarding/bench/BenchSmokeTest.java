@@ -43,6 +43,15 @@ class BenchSmokeTest {
                     "--pages", "first=/hq/prospects|page500=/hq/prospects?page=500", "--warmup", "1", "--iterations", "4",
                     "--out", figures.resolve("pages.properties").toString() });
             assertEquals(2 * (1 + 4), commerce.backOfficePages.get());
+
+            Bench.main(new String[] { "initial-sync", "--url", commerce.url(), "--user", "admin", "--password",
+                    "admin-demo", "--map", "customers-to-accounts", "--seconds", "60", "--poll-ms", "1",
+                    "--progress", work.resolve("sync-progress.tsv").toString(),
+                    "--out", figures.resolve("sync.properties").toString() });
+            assertEquals(1, commerce.syncsStarted.get(), "started once, with session, CSRF cookie and field");
+            assertEquals(List.of("RUNNING 0/10", "RUNNING 4/10", "RUNNING 8/10", "DONE 10/10"),
+                    Files.readAllLines(work.resolve("sync-progress.tsv")).stream()
+                            .map(line -> line.split("\t")).map(f -> f[3] + " " + f[1] + "/" + f[2]).toList());
         }
         Path latencies = work.resolve("latencies.txt");
         Files.writeString(latencies, "12.5\n30\n7.25\n");
@@ -63,6 +72,7 @@ class BenchSmokeTest {
         assertEquals("20", raw.get("replication.ok"));
         assertEquals("3", raw.get("replication.commit.samples"));
         assertEquals("4", raw.get("pages.first.ok"));
+        assertEquals("10", raw.get("sync.total"));
 
         String markdown = Files.readString(md, StandardCharsets.UTF_8);
         List<String> lines = markdown.lines().toList();
@@ -92,8 +102,10 @@ class BenchSmokeTest {
         assertNotEquals(Report.NOT_RUN, signup.get("result").asText());
         assertEquals(30, signup.get("values").get("ok").asInt());
         assertEquals(Report.NOT_RUN, scenarios.get(Report.SCENARIO_IDS.indexOf("drain")).get("result").asText());
-        assertEquals(Report.NOT_IMPLEMENTED,
-                scenarios.get(Report.SCENARIO_IDS.indexOf("initial-sync")).get("result").asText());
+        JsonNode sync = scenarios.get(Report.SCENARIO_IDS.indexOf("initial-sync"));
+        assertNotEquals(Report.NOT_RUN, sync.get("result").asText(), "the sync's figures make its row");
+        assertEquals("DONE", sync.get("values").get("state").asText());
+        assertEquals(2, sync.get("values").get("partialReadings").asInt(), "progress seen part-way");
         assertEquals(250, root.get("scenarios").get(Report.SCENARIO_IDS.indexOf("memory.commerce")).get("values")
                 .get("rssMaxMb").asDouble());
     }

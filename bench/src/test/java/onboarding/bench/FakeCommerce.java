@@ -28,6 +28,10 @@ final class FakeCommerce implements AutoCloseable {
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger backOfficePages = new AtomicInteger();
+    /** Initial syncs started with the session, the CSRF cookie and the hidden field. */
+    final AtomicInteger syncsStarted = new AtomicInteger();
+    /** Console pages read since the sync started: the sync advances by 4 of 10 records per reading. */
+    final AtomicInteger syncReadings = new AtomicInteger();
     final java.util.Set<String> emails = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final HttpServer server;
@@ -39,6 +43,7 @@ final class FakeCommerce implements AutoCloseable {
         server.createContext("/partner-signup", this::signup);
         server.createContext("/j_security_check", this::signIn);
         server.createContext("/hq/prospects", this::prospects);
+        server.createContext("/dualwrite", this::console);
         server.start();
     }
 
@@ -75,7 +80,7 @@ final class FakeCommerce implements AutoCloseable {
 
     private void signIn(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange);
-        if ("hq".equals(form.get("j_username")) && "hq-demo".equals(form.get("j_password"))) {
+        if (form.get("j_username") != null && (form.get("j_username") + "-demo").equals(form.get("j_password"))) {
             exchange.getResponseHeaders().add("Set-Cookie", "quarkus-credential=" + SESSION + "; Path=/; HttpOnly");
             exchange.getResponseHeaders().add("Location", "/hq/prospects");
         } else {
@@ -93,6 +98,39 @@ final class FakeCommerce implements AutoCloseable {
         }
         backOfficePages.incrementAndGet();
         send(exchange, 200, "<table><tr><td>PR-000001</td></tr></table>");
+    }
+
+    /** The console: GET renders the sync row (progress moving on at each reading), POST …/sync starts it. */
+    private void console(HttpExchange exchange) throws IOException {
+        String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+        if (cookie == null || !cookie.contains("quarkus-credential=" + SESSION)) {
+            exchange.getResponseHeaders().add("Location", "/login");
+            send(exchange, 302, "");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("POST")) {
+            Map<String, String> form = form(exchange);
+            if (!cookie.contains("csrf-token=" + TOKEN) || !TOKEN.equals(form.get("csrf-token"))
+                    || !exchange.getRequestURI().getPath().equals("/dualwrite/console/maps/customers-to-accounts/sync")) {
+                send(exchange, 403, "csrf");
+                return;
+            }
+            syncsStarted.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", "/dualwrite");
+            send(exchange, 303, "");
+            return;
+        }
+        String row = "";
+        if (syncsStarted.get() > 0) {
+            long done = Math.min(10, 4L * syncReadings.getAndIncrement());
+            String state = done == 10 ? "DONE" : "RUNNING";
+            row = "<tr data-sync=\"customers-to-accounts\"><td>customers-to-accounts</td><td><span class=\"badge " + state
+                    + "\">" + state + "</span> <progress max=\"10\" value=\"" + done + "\"></progress> " + done
+                    + " / 10 (" + done * 10 + " %)</td></tr>";
+        }
+        exchange.getResponseHeaders().add("Set-Cookie", "csrf-token=" + TOKEN + "; Path=/; HttpOnly; SameSite=Strict");
+        send(exchange, 200, "<table id=\"syncs\">" + row + "<tr data-sync=\"customers-to-accounts\"><td><form method=\"post\">"
+                + "<input type=\"hidden\" name=\"csrf-token\" value=\"" + TOKEN + "\"></form></td></tr></table>");
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

@@ -33,6 +33,8 @@ public interface DualWriteConfig {
 
     Alerts alerts();
 
+    Sync sync();
+
     interface Peer {
         /** Base URL of the other app, e.g. {@code http://127.0.0.1:8081}. */
         String url();
@@ -86,5 +88,14 @@ public interface DualWriteConfig {
         /** How long delivery errors are kept for the counts (older rows are deleted by the evaluator). */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    interface Sync {
+        /**
+         * Records per initial-sync batch; each batch commits with its progress row, so a crash loses at most
+         * one batch's work (it is done again on restart) and the peer sees whole batches.
+         */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String ACCOUNT_UPDATED = "account.updated";
     public static final String CONTACT_UPDATED = "contact.updated";
     public static final String ORGANIZATION_UPDATED = "organization.updated";
+    /** An organisation customer copied by the initial sync of {@code customers-to-accounts} (upsert). */
+    public static final String ORGANIZATION_SNAPSHOT = "organization.snapshot";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.of(
             key(PROSPECT_SUBMITTED, 1), ProspectSubmittedV1.class,
@@ -21,7 +23,8 @@ public final class EventTypes {
             key(OPPORTUNITY_CLOSED, 1), OpportunityClosedV1.class,
             key(ACCOUNT_UPDATED, 1), AccountUpdatedV1.class,
             key(CONTACT_UPDATED, 1), ContactUpdatedV1.class,
-            key(ORGANIZATION_UPDATED, 1), OrganizationUpdatedV1.class);
+            key(ORGANIZATION_UPDATED, 1), OrganizationUpdatedV1.class,
+            key(ORGANIZATION_SNAPSHOT, 1), OrganizationSnapshotV1.class);
 
     private EventTypes() {
     }

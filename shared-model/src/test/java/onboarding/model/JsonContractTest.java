@@ -82,6 +82,10 @@ class JsonContractTest {
                 ContactUpdatedV1.class);
         assertMatchesGolden("organization-updated-v1.json", new OrganizationUpdatedV1(2, "CU-000002", 3, COMPANY,
                 "hq"), OrganizationUpdatedV1.class);
+        assertMatchesGolden("organization-snapshot-v1.json", new OrganizationSnapshotV1(2, "CU-000002", 3L, COMPANY,
+                "http://127.0.0.1:8080/hq/customers/2"), OrganizationSnapshotV1.class);
+        assertMatchesGolden("organization-snapshot-v1-new.json", new OrganizationSnapshotV1(4, "CU-000004", null,
+                COMPANY, "http://127.0.0.1:8080/hq/customers/4"), OrganizationSnapshotV1.class);
     }
 
     @Test

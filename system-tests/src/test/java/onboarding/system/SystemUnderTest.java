@@ -30,8 +30,14 @@ public final class SystemUnderTest implements AutoCloseable {
      * of a few seconds in a test outlasts it, as an outage of a few minutes does with the default 10.
      */
     public static final int RELAY_MAX_ATTEMPTS = 3;
+    /**
+     * Initial syncs in batches of 100 (instead of 1,000): a sync of a few thousand records then has enough
+     * batches for a test to kill Commerce in the middle of it.
+     */
+    public static final int SYNC_BATCH = 100;
     private static final Map<String, String> RELAY = Map.of("dualwrite.relay.max-attempts",
-            Integer.toString(RELAY_MAX_ATTEMPTS), "dualwrite.alerts.interval", "PT1S");
+            Integer.toString(RELAY_MAX_ATTEMPTS), "dualwrite.alerts.interval", "PT1S", "dualwrite.sync.batch-size",
+            Integer.toString(SYNC_BATCH));
 
     private final Path root;
     private final Path target;

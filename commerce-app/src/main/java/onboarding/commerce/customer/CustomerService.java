@@ -30,6 +30,12 @@ public class CustomerService {
 
     public static final String RECORD_TYPE = "customer";
     public static final int PAGE_SIZE = 25;
+    /**
+     * Maps under which an organisation customer may be linked to its Sales account: accounts-to-customers when
+     * the customer came from a qualified lead, customers-to-accounts when the initial sync created the account.
+     */
+    public static final List<String> ACCOUNT_LINKS = List.of(TableMaps.ACCOUNTS_TO_CUSTOMERS,
+            TableMaps.CUSTOMERS_TO_ACCOUNTS);
 
     private final Validator validator;
     private final Outbox outbox;
@@ -74,8 +80,8 @@ public class CustomerService {
 
     /** The Sales record this customer is linked to (account or contact number), if any. */
     public String salesLabel(Customer customer) {
-        String map = customer.isOrganization() ? TableMaps.ACCOUNTS_TO_CUSTOMERS : TableMaps.CONTACTS_TO_CUSTOMERS;
-        return links.byLocalId(map, customer.id.toString()).map(RecordLinks.Link::remoteLabel).orElse(null);
+        List<String> maps = customer.isOrganization() ? ACCOUNT_LINKS : List.of(TableMaps.CONTACTS_TO_CUSTOMERS);
+        return links.byLocalId(maps, customer.id.toString()).map(RecordLinks.Link::remoteLabel).orElse(null);
     }
 
     /**
@@ -105,7 +111,7 @@ public class CustomerService {
         org.website = form.website;
         timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.edited", user, null, null,
                 correlationOf(org));
-        links.byLocalId(TableMaps.ACCOUNTS_TO_CUSTOMERS, org.id.toString()).ifPresent(link ->
+        links.byLocalId(ACCOUNT_LINKS, org.id.toString()).ifPresent(link ->
                 outbox.publish(TableMaps.CUSTOMERS_TO_ACCOUNTS, RECORD_TYPE, org.id.toString(),
                         EventTypes.ORGANIZATION_UPDATED, 1, new OrganizationUpdatedV1(org.id, org.number,
                                 Long.parseLong(link.remoteId()), companyOf(org), user), correlationOf(org)));

@@ -2,11 +2,13 @@ package onboarding.commerce.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import onboarding.bridge.inbox.ApplyResult;
 import onboarding.bridge.link.RecordLinks;
 import onboarding.commerce.CommerceConfig;
 import onboarding.commerce.customer.Customer;
+import onboarding.commerce.customer.CustomerService;
 import onboarding.commerce.mail.PartnerMails;
 import onboarding.commerce.portal.ActivationService;
 import onboarding.commerce.prospect.Prospect;
@@ -78,13 +80,13 @@ public class PartnerDecisions {
     }
 
     public ApplyResult accountUpdated(AccountUpdatedV1 account) {
-        Customer org = linked(TableMaps.ACCOUNTS_TO_CUSTOMERS, account.accountId(), account.accountNumber());
+        Customer org = linked(CustomerService.ACCOUNT_LINKS, account.accountId(), account.accountNumber());
         applyCompany(org, account.company());
         return new ApplyResult(org.id.toString(), org.number);
     }
 
     public ApplyResult contactUpdated(ContactUpdatedV1 contact) {
-        Customer person = linked(TableMaps.CONTACTS_TO_CUSTOMERS, contact.contactId(), contact.contactNumber());
+        Customer person = linked(List.of(TableMaps.CONTACTS_TO_CUSTOMERS), contact.contactId(), contact.contactNumber());
         applyContact(person, contact.contact());
         return new ApplyResult(person.id.toString(), person.number);
     }
@@ -114,7 +116,7 @@ public class PartnerDecisions {
     }
 
     private Customer organizationFor(AccountRecord account, Prospect prospect) {
-        Optional<Customer> existing = links.byRemoteId(TableMaps.ACCOUNTS_TO_CUSTOMERS, Long.toString(account.accountId()))
+        Optional<Customer> existing = links.byRemoteId(CustomerService.ACCOUNT_LINKS, Long.toString(account.accountId()))
                 .map(link -> Customer.findById(Long.parseLong(link.localId())));
         if (existing.isPresent()) {
             return existing.get();
@@ -163,8 +165,8 @@ public class PartnerDecisions {
         person.phone = contact.phone();
     }
 
-    private Customer linked(String map, long remoteId, String remoteLabel) {
-        return links.byRemoteId(map, Long.toString(remoteId))
+    private Customer linked(List<String> maps, long remoteId, String remoteLabel) {
+        return links.byRemoteId(maps, Long.toString(remoteId))
                 .map(link -> (Customer) Customer.findById(Long.parseLong(link.localId())))
                 .orElseThrow(() -> new IllegalStateException("no customer is linked to " + remoteLabel));
     }

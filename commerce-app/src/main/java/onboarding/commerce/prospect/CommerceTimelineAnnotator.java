@@ -88,7 +88,8 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
                     ReplicationStatus.REPLICATED, ack.remoteId(), ack.remoteLabel(), prospectId);
             note(PROSPECT, prospectId, "timeline.prospect.replicated", ack.remoteLabel(), null,
                     config.peer().url() + "/leads/" + ack.remoteId(), event.correlationId());
-        } else if (EventTypes.ORGANIZATION_UPDATED.equals(event.eventType())) {
+        } else if (EventTypes.ORGANIZATION_UPDATED.equals(event.eventType())
+                || EventTypes.ORGANIZATION_SNAPSHOT.equals(event.eventType())) {
             note(CUSTOMER, event.aggregateId(), "timeline.customer.replicatedToAccount", ack.remoteLabel(), null,
                     config.peer().url() + "/accounts/" + ack.remoteId(), event.correlationId());
         }

@@ -49,16 +49,10 @@ public class ProspectEvents implements SyncSource {
     }
 
     @Override
-    public List<Long> keysAfter(Long afterKey, int limit) {
-        return Prospect.getEntityManager()
-                .createQuery("select p.id from Prospect p where p.id > :after order by p.id", Long.class)
-                .setParameter("after", afterKey == null ? 0L : afterKey)
-                .setMaxResults(limit)
-                .getResultList();
-    }
-
-    @Override
-    public void publish(long key) {
-        submitted(Prospect.findById(key));
+    public Batch publishBatch(Long afterKey, int limit) {
+        List<Prospect> prospects = Prospect.<Prospect>find("id > ?1 order by id", afterKey == null ? 0L : afterKey)
+                .page(0, limit).list();
+        prospects.forEach(this::submitted);
+        return prospects.isEmpty() ? Batch.NONE : new Batch(prospects.size(), prospects.get(prospects.size() - 1).id);
     }
 }

@@ -34,8 +34,8 @@ public class ConsoleResource {
     static class Templates {
         static native TemplateInstance index(String peer, String peerUrl, long backlog,
                 List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems,
-                List<String> syncable, List<InitialSync.Progress> syncs, Set<String> firing, List<AlertRule> rules,
-                List<Alert> alerts);
+                List<InitialSync.SyncMap> syncable, List<InitialSync.Progress> syncs, long catchingUpAfter,
+                Set<String> firing, List<AlertRule> rules, List<Alert> alerts);
 
         static native TemplateInstance map(String name, Page<ConsoleService.OutboxRow> page, String record,
                 String status, String[] statuses, String filters);
@@ -59,8 +59,8 @@ public class ConsoleResource {
     @GET
     public TemplateInstance index() {
         return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
-                console.problems(), initialSync.syncableMaps(), initialSync.progress(), alerts.firingMaps(),
-                alerts.rules(), alerts.recent());
+                console.problems(), initialSync.syncableMaps(), initialSync.progress(),
+                ConsoleService.CATCHING_UP_AFTER_SECONDS, alerts.firingMaps(), alerts.rules(), alerts.recent());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package onboarding.bridge.console;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -23,9 +24,33 @@ public class ConsoleService {
 
     public static final int PAGE_SIZE = 50;
 
-    /** One table map as the console shows it. */
+    /**
+     * A map whose oldest undelivered event is older than this is CATCHING_UP rather than RUNNING: it has a backlog
+     * to work off (after an outage, a pause, a restart, or while an initial sync's copies are delivered).
+     */
+    public static final long CATCHING_UP_AFTER_SECONDS = 5;
+
+    /**
+     * One table map as the console shows it. {@code state} is PAUSED (set by an operator), INITIALIZING (its initial
+     * sync is copying records), CATCHING_UP (its oldest undelivered event is older than
+     * {@link #CATCHING_UP_AFTER_SECONDS}) or RUNNING, in that order of precedence.
+     */
     public record MapStatus(String name, String state, long backlog, long dead, Long oldestPendingSeconds,
             long deliveredLastHour, double perMinute, long applied, String lastError) {
+    }
+
+    /** The state the console shows, from the operator's setting, the map's initial sync and its oldest backlog. */
+    static String displayState(String setState, boolean syncRunning, Long oldestPendingSeconds) {
+        if ("PAUSED".equals(setState)) {
+            return "PAUSED";
+        }
+        if (syncRunning) {
+            return "INITIALIZING";
+        }
+        if (oldestPendingSeconds != null && oldestPendingSeconds > CATCHING_UP_AFTER_SECONDS) {
+            return "CATCHING_UP";
+        }
+        return "RUNNING";
     }
 
     /** One outgoing event in the activity log. */
@@ -42,30 +67,49 @@ public class ConsoleService {
         this.relay = relay;
     }
 
+    /**
+     * The maps with their figures. One transaction without JIT compilation: with a backlog of a million events the
+     * planner's estimate crosses PostgreSQL's JIT threshold, and compiling costs far more (~0.7 s) than the query.
+     */
     public List<MapStatus> maps() {
+        return QuarkusTransaction.requiringNew().call(this::mapsNoJit);
+    }
+
+    private List<MapStatus> mapsNoJit() {
+        sql.update("SET LOCAL jit = off");
         Map<String, MapStatus> maps = new LinkedHashMap<>();
         TableMaps.ALL.forEach(name -> maps.put(name, new MapStatus(name, "RUNNING", 0, 0, null, 0, 0, 0, null)));
+        // maps of the outbox by a skip scan of its (table_map, ...) index: a few lookups, not a read of every row
         sql.query("""
+                WITH RECURSIVE outbox_maps(name) AS (
+                    SELECT min(table_map) FROM dualwrite_outbox
+                    UNION ALL
+                    SELECT (SELECT min(o.table_map) FROM dualwrite_outbox o WHERE o.table_map > r.name)
+                      FROM outbox_maps r WHERE r.name IS NOT NULL)
                 SELECT m.name, coalesce(s.state, 'RUNNING'),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT')),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DEAD'),
-                       (SELECT extract(epoch FROM now() - min(o.created_at))::bigint FROM dualwrite_outbox o
-                         WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT')),
+                       (SELECT extract(epoch FROM now() - f.created_at)::bigint FROM dualwrite_outbox f
+                         WHERE f.id = (SELECT min(o.id) FROM dualwrite_outbox o
+                                        WHERE o.table_map = m.name AND o.status IN ('PENDING', 'INFLIGHT'))),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DELIVERED'
                            AND o.delivered_at > now() - interval '1 hour'),
                        (SELECT count(*) FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.status = 'DELIVERED'
                            AND o.delivered_at > now() - interval '5 minutes'),
                        (SELECT count(*) FROM dualwrite_inbox i WHERE i.table_map = m.name),
                        (SELECT o.last_error FROM dualwrite_outbox o WHERE o.table_map = m.name AND o.last_error IS NOT NULL
-                           AND o.status <> 'DELIVERED' ORDER BY o.id DESC LIMIT 1)
-                  FROM (SELECT unnest(?::text[]) AS name UNION SELECT DISTINCT table_map FROM dualwrite_outbox
+                           AND o.status <> 'DELIVERED' ORDER BY o.id DESC LIMIT 1),
+                       EXISTS (SELECT 1 FROM dualwrite_sync y WHERE y.table_map = m.name AND y.state = 'RUNNING')
+                  FROM (SELECT unnest(?::text[]) AS name UNION SELECT name FROM outbox_maps WHERE name IS NOT NULL
                         UNION SELECT name FROM dualwrite_map) m
                   LEFT JOIN dualwrite_map s ON s.name = m.name
                  ORDER BY m.name""", statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", TableMaps.ALL.toArray())), rs -> {
-                    long oldest = rs.getLong(5);
-                    maps.put(rs.getString(1), new MapStatus(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4), rs.wasNull() ? null : oldest, rs.getLong(6), rs.getLong(7) / 5.0,
+                    long oldestSeconds = rs.getLong(5);
+                    Long oldest = rs.wasNull() ? null : oldestSeconds;
+                    maps.put(rs.getString(1), new MapStatus(rs.getString(1),
+                            displayState(rs.getString(2), rs.getBoolean(10), oldest), rs.getLong(3),
+                            rs.getLong(4), oldest, rs.getLong(6), rs.getLong(7) / 5.0,
                             rs.getLong(8), rs.getString(9)));
                 });
         return new ArrayList<>(maps.values());

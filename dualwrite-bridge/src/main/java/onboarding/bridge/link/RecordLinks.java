@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -50,6 +51,19 @@ public class RecordLinks {
 
     public Optional<Link> byRemoteId(String tableMap, String remoteId) {
         return find("remote_id", tableMap, remoteId);
+    }
+
+    /**
+     * The link of a local record under the first of {@code tableMaps} that has one (a pair linked by the
+     * initial sync of one map and edited through another, e.g. customers-to-accounts and accounts-to-customers).
+     */
+    public Optional<Link> byLocalId(List<String> tableMaps, String localId) {
+        return tableMaps.stream().map(map -> byLocalId(map, localId)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The link of a remote record under the first of {@code tableMaps} that has one. */
+    public Optional<Link> byRemoteId(List<String> tableMaps, String remoteId) {
+        return tableMaps.stream().map(map -> byRemoteId(map, remoteId)).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Link> find(String column, String tableMap, String id) {

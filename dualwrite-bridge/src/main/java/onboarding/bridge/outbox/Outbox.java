@@ -17,6 +17,7 @@ import onboarding.bridge.AfterCommit;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.inbox.InboundContext;
 import onboarding.bridge.relay.Relay;
+import onboarding.bridge.sync.SyncSource;
 import onboarding.model.EventTypes;
 import onboarding.model.Json;
 import org.jboss.logging.Logger;
@@ -95,6 +96,67 @@ public class Outbox {
         written.increment();
         wakeRelayAfterCommit();
         return Optional.of(eventId);
+    }
+
+    /**
+     * Records, in the current transaction and with one statement, one event per row of {@code select} (set-based
+     * writing for initial syncs). The select returns the columns {@code key bigint} (the aggregate id, distinct),
+     * {@code correlation_id text} and {@code payload jsonb} (built with {@code jsonb_build_object} in the shape of
+     * the event type's payload record); it is bound with {@code args} and must bound its own size (LIMIT).
+     * Each row takes the record's next sequence number, as {@link #publish} does.
+     *
+     * @return how many events were written and the largest key among them
+     */
+    public SyncSource.Batch publishSelected(String tableMap, String aggregateType,
+            String eventType, int schemaVersion, String select, Object... args) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an outbox event must be written inside the business transaction");
+        }
+        if (EventTypes.payloadType(eventType, schemaVersion).isEmpty()) {
+            throw new IllegalStateException("unknown event type " + eventType + " v" + schemaVersion);
+        }
+        String sql = """
+                WITH src AS MATERIALIZED (%s),
+                seq AS (
+                    INSERT INTO dualwrite_sequence (aggregate_type, aggregate_id, last_seq)
+                    SELECT ?, key::text, 1 FROM src
+                    ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_seq = dualwrite_sequence.last_seq + 1
+                    RETURNING aggregate_id, last_seq),
+                ins AS (
+                    INSERT INTO dualwrite_outbox (event_id, table_map, aggregate_type, aggregate_id, seq, event_type,
+                        schema_version, origin, correlation_id, payload)
+                    SELECT gen_random_uuid(), ?, ?, seq.aggregate_id, seq.last_seq, ?, ?, ?, src.correlation_id,
+                           src.payload
+                      FROM src JOIN seq ON seq.aggregate_id = src.key::text
+                     ORDER BY src.key
+                    RETURNING 1)
+                SELECT (SELECT count(*) FROM ins), (SELECT max(key) FROM src)""".formatted(select);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Object arg : args) {
+                insert.setObject(i++, arg);
+            }
+            insert.setString(i++, aggregateType);
+            insert.setString(i++, tableMap);
+            insert.setString(i++, aggregateType);
+            insert.setString(i++, eventType);
+            insert.setInt(i++, schemaVersion);
+            insert.setString(i, config.origin().name());
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                int count = rs.getInt(1);
+                long lastKey = rs.getLong(2);
+                if (count == 0) {
+                    return SyncSource.Batch.NONE;
+                }
+                written.increment(count);
+                wakeRelayAfterCommit();
+                return new SyncSource.Batch(count, lastKey);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the outbox events " + eventType, e);
+        }
     }
 
     private static long nextSequence(Connection connection, String aggregateType, String aggregateId)

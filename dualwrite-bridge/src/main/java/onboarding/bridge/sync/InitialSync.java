@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Worker;
 import onboarding.bridge.relay.Relay;
 import onboarding.ui.ConflictException;
@@ -30,7 +32,6 @@ import org.jboss.logging.Logger;
 public class InitialSync {
 
     private static final Logger LOG = Logger.getLogger(InitialSync.class);
-    static final int BATCH = 500;
 
     /** Progress of a map's sync, for the console. */
     public record Progress(String tableMap, String state, long total, long done, Instant startedAt, Instant updatedAt,
@@ -53,10 +54,12 @@ public class InitialSync {
     private final DataSource dataSource;
     private final Instance<SyncSource> sources;
     private final Relay relay;
+    private final DualWriteConfig config;
     private final Worker worker = new Worker("dualwrite-initial-sync", this::runPending);
 
-    InitialSync(DataSource dataSource, Instance<SyncSource> sources, Relay relay) {
+    InitialSync(DataSource dataSource, Instance<SyncSource> sources, Relay relay, DualWriteConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
         this.sources = sources;
         this.relay = relay;
     }
@@ -69,9 +72,17 @@ public class InitialSync {
         worker.stop();
     }
 
-    public List<String> syncableMaps() {
-        List<String> maps = new ArrayList<>();
-        sources.forEach(source -> maps.add(source.tableMap()));
+    /**
+     * A map the console lists under initial sync; {@code notSyncableReason} (null when syncable) and {@code note}
+     * (e.g. which side wins) are bundle keys.
+     */
+    public record SyncMap(String name, String notSyncableReason, String note) {
+    }
+
+    public List<SyncMap> syncableMaps() {
+        List<SyncMap> maps = new ArrayList<>();
+        sources.forEach(source -> maps.add(new SyncMap(source.tableMap(), source.notSyncableReason(), source.note())));
+        maps.sort(Comparator.comparing(SyncMap::name));
         return maps;
     }
 
@@ -79,6 +90,9 @@ public class InitialSync {
     public void start(String tableMap) {
         SyncSource source = source(tableMap)
                 .orElseThrow(() -> new ConflictException("console.conflict.noSync", tableMap));
+        if (source.notSyncableReason() != null) {
+            throw new ConflictException("console.conflict.noSync", tableMap);
+        }
         QuarkusTransaction.requiringNew().run(() -> execute("""
                 INSERT INTO dualwrite_sync (table_map, state, total, done, last_key) VALUES (?, 'RUNNING', ?, 0, NULL)
                 ON CONFLICT (table_map) DO UPDATE SET state = 'RUNNING', total = excluded.total, done = 0,
@@ -113,7 +127,7 @@ public class InitialSync {
                 continue;
             }
             Optional<SyncSource> source = source(progress.tableMap());
-            if (source.isEmpty()) {
+            if (source.isEmpty() || source.get().notSyncableReason() != null) {
                 continue;
             }
             try {
@@ -145,15 +159,15 @@ public class InitialSync {
                 lastKey = rs.getString(1);
             }
         }
-        List<Long> keys = source.keysAfter(lastKey == null ? null : Long.parseLong(lastKey), BATCH);
-        if (keys.isEmpty()) {
+        SyncSource.Batch batch = source.publishBatch(lastKey == null ? null : Long.parseLong(lastKey),
+                config.sync().batchSize());
+        if (batch.count() == 0) {
             execute("UPDATE dualwrite_sync SET state = 'DONE', updated_at = now() WHERE table_map = ?", source.tableMap());
             LOG.infof("initial sync of %s done", source.tableMap());
             return false;
         }
-        keys.forEach(source::publish);
         execute("UPDATE dualwrite_sync SET done = done + ?, last_key = ?, updated_at = now() WHERE table_map = ?",
-                keys.size(), keys.get(keys.size() - 1).toString(), source.tableMap());
+                batch.count(), batch.lastKey().toString(), source.tableMap());
         return true;
     }
 

@@ -31,6 +31,9 @@ public class Account extends PanacheEntityBase {
     /** True once Commerce was told about the account (it has a customer for it): edits are replicated. */
     public boolean knownToCommerce;
 
+    /** The Commerce organisation customer of this account, once the initial sync told us (unique). */
+    public Long commerceCustomerId;
+
     public String correlationId;
     public Instant createdAt;
     public Instant updatedAt;

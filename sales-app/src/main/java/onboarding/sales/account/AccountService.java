@@ -5,14 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.model.AccountUpdatedV1;
 import onboarding.model.CompanyInfo;
 import onboarding.model.EventTypes;
+import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.TableMaps;
 import onboarding.sales.contact.Contact;
 import onboarding.sales.opportunity.Opportunity;
@@ -30,14 +36,20 @@ public class AccountService {
             List<Timeline.Entry> timeline) {
     }
 
+    /** The account an organisation customer was copied to. */
+    public record Copied(String id, String number) {
+    }
+
     private final Timeline timeline;
     private final Outbox outbox;
     private final Validator validator;
+    private final DataSource dataSource;
 
-    AccountService(Timeline timeline, Outbox outbox, Validator validator) {
+    AccountService(Timeline timeline, Outbox outbox, Validator validator, DataSource dataSource) {
         this.timeline = timeline;
         this.outbox = outbox;
         this.validator = validator;
+        this.dataSource = dataSource;
     }
 
     @Transactional
@@ -114,6 +126,82 @@ public class AccountService {
             change(account, company, updatedBy);
         }
         return account;
+    }
+
+    /**
+     * An organisation customer copied by Commerce's initial sync (called by the bridge's inbox): Commerce wins.
+     * Updates the account Commerce names ({@code accountId}) or the one created for this customer before, else
+     * creates it; one statement either way, and the unique {@code commerce_customer_id} keeps it to one account
+     * per customer however often the sync runs. An account whose data is already the same is left untouched
+     * (neither its version nor its update time moves).
+     *
+     * @return the account's id and number
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Copied upsertFromCommerce(OrganizationSnapshotV1 snapshot, String correlationId) {
+        CompanyInfo c = snapshot.company();
+        Object[] values = { snapshot.customerId(), c.name(), c.street(), c.city(), c.postalCode(), c.countryCode(),
+                c.vatNumber(), c.website(), correlationId };
+        if (snapshot.accountId() != null) {
+            Copied updated = upsert(UPDATE_LINKED, values, snapshot.accountId());
+            if (updated != null) {
+                return updated;
+            }
+        }
+        return upsert(UPSERT_BY_CUSTOMER, values);
+    }
+
+    private static final String INPUT = """
+            (VALUES (?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text))
+              AS i (customer_id, name, street, city, postal_code, country_code, vat_number, website, correlation_id)""";
+    /** Whether the account {@code a} differs from the copy in row {@code in} (whose customer id is {@code customer}). */
+    private static String changed(String in, String customer) {
+        return """
+                (a.name, a.street, a.city, a.postal_code, a.country_code, a.vat_number, a.website,
+                 a.commerce_customer_id, a.known_to_commerce) IS DISTINCT FROM (%1$s.name, %1$s.street, %1$s.city,
+                 %1$s.postal_code, %1$s.country_code, %1$s.vat_number, %1$s.website, %1$s.%2$s, true)"""
+                .formatted(in, customer);
+    }
+
+    private static final String UPDATE_LINKED = """
+            UPDATE account a SET name = i.name, street = i.street, city = i.city, postal_code = i.postal_code,
+                   country_code = i.country_code, vat_number = i.vat_number, website = i.website,
+                   commerce_customer_id = i.customer_id, known_to_commerce = true,
+                   version = a.version + CASE WHEN %1$s THEN 1 ELSE 0 END,
+                   updated_at = CASE WHEN %1$s THEN now() ELSE a.updated_at END
+              FROM %2$s
+             WHERE a.id = ?
+            RETURNING a.id, a.number""".formatted(changed("i", "customer_id"), INPUT);
+    private static final String UPSERT_BY_CUSTOMER = """
+            INSERT INTO account AS a (id, number, name, street, city, postal_code, country_code, vat_number, website,
+                   known_to_commerce, commerce_customer_id, correlation_id, created_at, updated_at, version)
+            SELECT n.id, 'A-' || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), i.name, i.street, i.city,
+                   i.postal_code, i.country_code, i.vat_number, i.website, true, i.customer_id, i.correlation_id,
+                   now(), now(), 0
+              FROM %2$s, (SELECT nextval('account_seq') AS id) n
+            ON CONFLICT (commerce_customer_id) DO UPDATE SET name = excluded.name, street = excluded.street,
+                   city = excluded.city, postal_code = excluded.postal_code, country_code = excluded.country_code,
+                   vat_number = excluded.vat_number, website = excluded.website, known_to_commerce = true,
+                   version = a.version + CASE WHEN %1$s THEN 1 ELSE 0 END,
+                   updated_at = CASE WHEN %1$s THEN now() ELSE a.updated_at END
+            RETURNING a.id, a.number""".formatted(changed("excluded", "commerce_customer_id"), INPUT);
+
+    private Copied upsert(String sql, Object[] values, Object... more) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int n = 1;
+            for (Object value : values) {
+                statement.setObject(n++, value);
+            }
+            for (Object value : more) {
+                statement.setObject(n++, value);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? new Copied(rs.getString(1), rs.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy customer " + values[0] + " to its account", e);
+        }
     }
 
     /** Applies a change and, when Commerce knows the account, tells it in the same transaction. */

@@ -12,6 +12,7 @@ import onboarding.model.EventTypes;
 import onboarding.model.InboxResult;
 import onboarding.model.Json;
 import onboarding.model.OpportunityClosedV1;
+import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
 import onboarding.model.ProspectSubmittedV1;
 import onboarding.sales.account.AccountService;
@@ -50,6 +51,12 @@ public class SalesTimelineAnnotator implements TimelineAnnotator {
                         "timeline.account.updatedByDualWrite", organization.customerNumber(),
                         null, customerUrl(Long.toString(organization.customerId())),
                         event.correlationId());
+            }
+            case EventTypes.ORGANIZATION_SNAPSHOT -> {
+                OrganizationSnapshotV1 organization = payload(event.payload(), OrganizationSnapshotV1.class);
+                timeline.add(AccountService.RECORD_TYPE, result.recordId(), Timeline.Source.DUAL_WRITE,
+                        "timeline.account.syncedByDualWrite", organization.customerNumber(), null,
+                        organization.customerUrl(), event.correlationId());
             }
             default -> {
                 // nothing to note

@@ -22,6 +22,7 @@ import onboarding.sales.contact.Contact;
 import onboarding.sales.opportunity.Opportunity;
 import onboarding.sales.support.BrowserForm;
 import onboarding.sales.support.CommercePeer;
+import onboarding.sales.support.Qualified;
 import onboarding.sales.support.Rows;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,11 +40,14 @@ class AccountContactTest {
     Rows rows;
 
     @Inject
+    Qualified qualified;
+
+    @Inject
     MeterRegistry metrics;
 
     @Test
     void an_account_edit_is_saved_and_replicated_once() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         Account account = opportunity.account;
         BrowserForm page = BrowserForm.open("/accounts/" + account.id);
         assertEquals(account.name, page.form("#edit-form").selectFirst("input[name=name]").attr("value"));
@@ -75,7 +79,7 @@ class AccountContactTest {
 
     @Test
     void an_invalid_account_edit_is_a_400_with_errors_by_field_and_the_input_kept() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         Account account = opportunity.account;
         Response response = BrowserForm.open("/accounts/" + account.id).submit("#edit-form",
                 Map.of("name", " ", "city", "Villeurbanne", "countryCode", "XX", "vatNumber", "12",
@@ -100,7 +104,7 @@ class AccountContactTest {
 
     @Test
     void a_stale_account_form_is_refused_and_changes_nothing() {
-        Account account = qualifiedOpportunity().account;
+        Account account = qualified.opportunity().account;
         BrowserForm stale = BrowserForm.open("/accounts/" + account.id);
         assertEquals(303, BrowserForm.open("/accounts/" + account.id)
                 .submit("#edit-form", Map.of("city", "Bron")).statusCode());
@@ -114,7 +118,7 @@ class AccountContactTest {
 
     @Test
     void a_contact_edit_is_saved_and_replicated_once_and_invalid_input_is_a_400() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         Contact contact = opportunity.contact;
         BrowserForm page = BrowserForm.open("/contacts/" + contact.id);
         assertEquals("/accounts/" + opportunity.account.id, page.page().select("#account-link").attr("href"));
@@ -140,7 +144,7 @@ class AccountContactTest {
 
     @Test
     void an_organisation_edited_in_commerce_updates_the_account_without_echo() {
-        Account account = qualifiedOpportunity().account;
+        Account account = qualified.opportunity().account;
         long outboxBefore = rows.count("dualwrite_outbox");
         double suppressedBefore = metrics.counter("dualwrite.events.suppressed").count();
         CompanyInfo edited = new CompanyInfo("Dupont Outillage SAS", "3 quai Perrache", "Lyon", "69002", "FR",
@@ -176,14 +180,6 @@ class AccountContactTest {
         InboxResult result = commerce.deliver(event);
         assertEquals(InboxResult.Outcome.FAILED, result.outcome());
         assertEquals(0L, rows.count("dualwrite_inbox where event_id = ?1", event.eventId()));
-    }
-
-    private Opportunity qualifiedOpportunity() {
-        long leadId = commerce.signup();
-        Response response = BrowserForm.open("/leads/" + leadId).submit("#qualify-form", Map.of());
-        assertEquals(303, response.statusCode(), response.asString());
-        long id = Long.parseLong(response.header("Location").replaceAll(".*/opportunities/", ""));
-        return rows.inTransaction(() -> Opportunity.findById(id));
     }
 
     private Account reloadAccount(long id) {

@@ -26,6 +26,7 @@ import onboarding.model.OpportunityClosedV1.Outcome;
 import onboarding.sales.lead.Lead;
 import onboarding.sales.support.BrowserForm;
 import onboarding.sales.support.CommercePeer;
+import onboarding.sales.support.Qualified;
 import onboarding.sales.support.Rows;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,9 +43,12 @@ class OpportunityTest {
     @Inject
     Rows rows;
 
+    @Inject
+    Qualified qualified;
+
     @Test
     void close_as_won_tells_commerce_on_the_leads_stream_after_the_qualification() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         long leadId = opportunity.lead.id;
 
         Response response = BrowserForm.open("/opportunities/" + opportunity.id).submit("#won-form", Map.of());
@@ -77,7 +81,7 @@ class OpportunityTest {
 
     @Test
     void close_as_lost_carries_the_reason_and_whether_it_may_be_shared() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         Response response = BrowserForm.open("/opportunities/" + opportunity.id).submit("#lost-form",
                 Map.of("reason", "LOST", "reasonShareable", "true"));
 
@@ -97,7 +101,7 @@ class OpportunityTest {
 
     @Test
     void a_lost_opportunity_needs_a_known_reason() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         Response response = BrowserForm.open("/opportunities/" + opportunity.id).submit("#lost-form",
                 Map.of("reason", ""));
         assertEquals(400, response.statusCode());
@@ -108,7 +112,7 @@ class OpportunityTest {
     @Test
     void closing_a_won_or_lost_opportunity_again_is_refused_and_changes_nothing() {
         for (String first : List.of("#won-form", "#lost-form")) {
-            Opportunity opportunity = qualifiedOpportunity();
+            Opportunity opportunity = qualified.opportunity();
             BrowserForm stale = BrowserForm.open("/opportunities/" + opportunity.id);
             assertEquals(303, BrowserForm.open("/opportunities/" + opportunity.id)
                     .submit(first, Map.of("reason", "CANCELED")).statusCode());
@@ -134,7 +138,7 @@ class OpportunityTest {
 
     @Test
     void a_stale_version_is_refused_and_changes_nothing() {
-        Opportunity opportunity = qualifiedOpportunity();
+        Opportunity opportunity = qualified.opportunity();
         BrowserForm page = BrowserForm.open("/opportunities/" + opportunity.id);
         Response response = page.submit("#won-form", Map.of("version", Long.toString(opportunity.version + 7)));
         assertEquals(409, response.statusCode());
@@ -147,7 +151,7 @@ class OpportunityTest {
     @Test
     void a_concurrent_double_submit_of_close_as_won_applies_once() throws Exception {
         for (int round = 0; round < 3; round++) {
-            Opportunity opportunity = qualifiedOpportunity();
+            Opportunity opportunity = qualified.opportunity();
             BrowserForm page = BrowserForm.open("/opportunities/" + opportunity.id);
             CyclicBarrier together = new CyclicBarrier(2);
             Callable<Integer> click = () -> {
@@ -177,22 +181,14 @@ class OpportunityTest {
 
     @Test
     void all_opportunities_newest_first() {
-        Opportunity older = qualifiedOpportunity();
-        Opportunity newer = qualifiedOpportunity();
+        Opportunity older = qualified.opportunity();
+        Opportunity newer = qualified.opportunity();
         Document page = Jsoup.parse(given().get("/opportunities").then().statusCode(200).extract().asString());
         List<String> numbers = page.select("#opportunities tbody tr").eachAttr("data-number");
         assertEquals(newer.number, numbers.get(0));
         assertEquals(older.number, numbers.get(1));
         assertTrue(page.select("header nav a[href=/opportunities]").size() == 1, "in the menu");
         assertTrue(page.select(".pager").text().contains("of"));
-    }
-
-    private Opportunity qualifiedOpportunity() {
-        long leadId = commerce.signup();
-        Response response = BrowserForm.open("/leads/" + leadId).submit("#qualify-form", Map.of());
-        assertEquals(303, response.statusCode(), response.asString());
-        long id = Long.parseLong(response.header("Location").replaceAll(".*/opportunities/", ""));
-        return reload(id);
     }
 
     private Opportunity reload(long id) {

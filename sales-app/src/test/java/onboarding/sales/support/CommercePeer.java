@@ -19,6 +19,7 @@ import onboarding.model.InboxBatch;
 import onboarding.model.InboxResponse;
 import onboarding.model.InboxResult;
 import onboarding.model.Json;
+import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
 import onboarding.model.Origin;
 import onboarding.model.ProspectSubmittedV1;
@@ -56,6 +57,13 @@ public class CommercePeer {
     public EventEnvelope organizationUpdated(long customerId, long accountId, CompanyInfo company) {
         return event(TableMaps.CUSTOMERS_TO_ACCOUNTS, "customer", customerId, EventTypes.ORGANIZATION_UPDATED,
                 new OrganizationUpdatedV1(customerId, String.format("CU-%06d", customerId), accountId, company, "hq"));
+    }
+
+    /** A copy of organisation customer {@code customerId} by the initial sync ({@code accountId} may be null). */
+    public EventEnvelope organizationSnapshot(long customerId, Long accountId, CompanyInfo company) {
+        return event(TableMaps.CUSTOMERS_TO_ACCOUNTS, "customer", customerId, EventTypes.ORGANIZATION_SNAPSHOT,
+                new OrganizationSnapshotV1(customerId, String.format("CU-%06d", customerId), accountId, company,
+                        "http://127.0.0.1:8080/hq/customers/" + customerId));
     }
 
     public InboxResult deliver(EventEnvelope event) {

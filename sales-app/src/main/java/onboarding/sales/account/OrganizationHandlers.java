@@ -1,0 +1,46 @@
+package onboarding.sales.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import onboarding.bridge.inbox.ApplyResult;
+import onboarding.bridge.inbox.InboundHandler;
+import onboarding.model.CompanyInfo;
+import onboarding.model.EventTypes;
+import onboarding.model.OrganizationSnapshotV1;
+import onboarding.model.OrganizationUpdatedV1;
+
+/**
+ * Commerce organisation customers as Sales applies them, inside the bridge's inbox (so nothing is sent back to
+ * Commerce: no echo). An edit by Commerce staff updates the linked account; a copy by the initial sync of
+ * {@code customers-to-accounts} creates or overwrites the customer's account (Commerce wins) with one statement
+ * and no entity load, so that a batch of thousands stays cheap; the inbox then links the account to the customer.
+ */
+@ApplicationScoped
+public class OrganizationHandlers {
+
+    @Produces
+    InboundHandler<OrganizationUpdatedV1> organizationUpdated(AccountService accounts) {
+        return InboundHandler.of(EventTypes.ORGANIZATION_UPDATED, 1, (event, organization) -> {
+            Account account = accounts.applyFromCommerce(organization.accountId(),
+                    named(organization.company(), event.eventType()), organization.updatedBy());
+            return new ApplyResult(account.id.toString(), account.number);
+        });
+    }
+
+    @Produces
+    InboundHandler<OrganizationSnapshotV1> organizationSnapshot(AccountService accounts) {
+        return InboundHandler.of(EventTypes.ORGANIZATION_SNAPSHOT, 1, (event, organization) -> {
+            named(organization.company(), event.eventType());
+            AccountService.Copied account = accounts.upsertFromCommerce(organization, event.correlationId());
+            return new ApplyResult(account.id(), account.number());
+        });
+    }
+
+    /** The company, refused (the event fails, nothing changes) when it has no name. */
+    private static CompanyInfo named(CompanyInfo company, String eventType) {
+        if (company == null || company.name() == null || company.name().isBlank()) {
+            throw new IllegalArgumentException(eventType + " without a company name");
+        }
+        return company;
+    }
+}
