@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import onboarding.model.Origin;
 
 /** Configuration of the bridge in one app ({@code dualwrite.*}). */
@@ -70,6 +71,12 @@ public interface DualWriteConfig {
         /** Cap of the retry delay. */
         @WithDefault("PT1M")
         Duration backoffMax();
+
+        /**
+         * This process's name among the processes relaying one database (default: host name and HTTP port);
+         * a restarted process with the same name takes back at once the events it had in flight.
+         */
+        Optional<String> instance();
 
         /** How long a claimed batch is reserved to this process before another may take it over. */
         @WithDefault("PT30S")

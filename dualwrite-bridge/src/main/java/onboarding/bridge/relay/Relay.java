@@ -10,6 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +36,7 @@ import onboarding.model.EventEnvelope;
 import onboarding.model.InboxResponse;
 import onboarding.model.InboxResult;
 import onboarding.model.Origin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +54,8 @@ public class Relay {
 
     private static final String CLAIM = """
             UPDATE dualwrite_outbox o
-               SET status = 'INFLIGHT', attempts = o.attempts + 1, lease_until = now() + (? * interval '1 millisecond')
+               SET status = 'INFLIGHT', attempts = o.attempts + 1, lease_until = now() + (? * interval '1 millisecond'),
+                   lease_owner = ?
              WHERE o.id IN (
                    SELECT c.id FROM dualwrite_outbox c
                     WHERE ((c.status = 'PENDING' AND c.next_attempt_at <= now())
@@ -77,7 +81,11 @@ public class Relay {
      * event is never claimed while an earlier one of its record is in flight).
      */
     private final Worker[] workers;
+    /** This process's name among the relays of its database (owner of the leases it takes). */
+    private final String instance;
     private final AtomicLong backlog = new AtomicLong();
+    private static final long BACKLOG_COUNT_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+    private long backlogCountedAt = System.nanoTime() - BACKLOG_COUNT_INTERVAL_NANOS;
     private volatile boolean stopping;
     /** Set when the last delivery could not reach the peer; the sweep then probes it. */
     private volatile boolean peerDown;
@@ -87,8 +95,10 @@ public class Relay {
     private final Timer roundTrip;
 
     Relay(DataSource dataSource, DualWriteConfig config, Instance<EventTransport> transport,
-            Instance<TimelineAnnotator> annotators, RecordLinks links, MeterRegistry metrics) {
+            Instance<TimelineAnnotator> annotators, RecordLinks links, MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.dataSource = dataSource;
+        this.instance = config.relay().instance().orElseGet(() -> hostName() + ":" + httpPort);
         this.config = config;
         this.transport = transport;
         this.annotators = annotators;
@@ -110,6 +120,7 @@ public class Relay {
 
     void onStart(@Observes StartupEvent event) {
         if (config.relay().enabled()) {
+            releaseOwnLeases();
             for (Worker worker : workers) {
                 worker.start();
             }
@@ -133,7 +144,12 @@ public class Relay {
         if (!workers[0].running()) {
             return;
         }
-        backlog.set(countBacklog());
+        long now = System.nanoTime();
+        if (now - backlogCountedAt >= BACKLOG_COUNT_INTERVAL_NANOS) {
+            // a count of a million waiting events takes a while: the gauge is refreshed every 10 s, not every sweep
+            backlogCountedAt = now;
+            backlog.set(countBacklog());
+        }
         if (peerDown && transport.get().reachable()) {
             LOG.infof("%s answers again: delivering the backlog now", config.peer().name());
             peerDown = false;
@@ -174,7 +190,8 @@ public class Relay {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setLong(1, config.relay().lease().toMillis());
-                claim.setInt(2, config.relay().batchSize());
+                claim.setString(2, instance);
+                claim.setInt(3, config.relay().batchSize());
                 List<OutboxEvent> events = new ArrayList<>();
                 try (ResultSet rs = claim.executeQuery()) {
                     while (rs.next()) {
@@ -284,6 +301,25 @@ public class Relay {
         });
     }
 
+    /**
+     * Events this relay instance had in flight when its previous process died: nobody is delivering them any
+     * more, so they are due again now rather than when their lease expires (the peer applies each event once).
+     */
+    private void releaseOwnLeases() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement("""
+                        UPDATE dualwrite_outbox SET status = 'PENDING', lease_until = NULL, next_attempt_at = now()
+                         WHERE status = 'INFLIGHT' AND lease_owner = ?""")) {
+            release.setString(1, instance);
+            int released = release.executeUpdate();
+            if (released > 0) {
+                LOG.infof("%d events were in flight when relay %s stopped: due again now", released, instance);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not release the leases of the previous process; they expire on their own", e);
+        }
+    }
+
     /** After an outage, events waiting out their backoff need not wait any longer. */
     private void retryWaitingNow() {
         try (Connection connection = dataSource.getConnection();
@@ -292,6 +328,14 @@ public class Relay {
             now.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("could not reschedule waiting events", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 
