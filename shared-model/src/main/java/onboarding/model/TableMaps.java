@@ -20,4 +20,10 @@ public final class TableMaps {
 
     private TableMaps() {
     }
+
+    /** The app whose records a map copies (where its events are written): the other app applies them. */
+    public static Origin source(String tableMap) {
+        return PROSPECTS_TO_LEADS.equals(tableMap) || CUSTOMERS_TO_ACCOUNTS.equals(tableMap) ? Origin.COMMERCE
+                : Origin.SALES;
+    }
 }

@@ -32,8 +32,10 @@ class ConsoleTest {
         long eventId = number("select max(id) from dualwrite_outbox where event_type = 'prospect.submitted'");
 
         Document console = Jsoup.parse(given().get("/dualwrite").then().statusCode(200).extract().asString());
-        assertTrue(Long.parseLong(console.select("tr[data-map=prospects-to-leads] td").get(2).text()) >= 1,
+        assertTrue(Long.parseLong(console.select("tr[data-map=prospects-to-leads] td").get(3).text()) >= 1,
                 "backlog of prospects-to-leads");
+        assertEquals("here → Sales", console.select("tr[data-map=prospects-to-leads] .direction").text());
+        assertEquals("Sales → here", console.select("tr[data-map=lead-decisions] .direction").text());
 
         assertEquals(303, BrowserForm.open("/dualwrite", null)
                 .post("/dualwrite/console/maps/prospects-to-leads/pause", Map.of()).statusCode());

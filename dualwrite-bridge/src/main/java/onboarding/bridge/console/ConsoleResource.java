@@ -21,6 +21,7 @@ import onboarding.bridge.alert.AlertRule;
 import onboarding.bridge.alert.AlertRules;
 import onboarding.bridge.relay.Relay;
 import onboarding.bridge.sync.InitialSync;
+import onboarding.model.Origin;
 import onboarding.ui.Page;
 
 /** The operator console of the bridge in this app: {@code /dualwrite} (operator role only). */
@@ -32,7 +33,7 @@ public class ConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(String peer, String peerUrl, long backlog,
+        static native TemplateInstance index(Origin here, String peer, String peerUrl, long backlog,
                 List<ConsoleService.MapStatus> maps, List<ConsoleService.OutboxRow> problems,
                 List<InitialSync.SyncMap> syncable, List<InitialSync.Progress> syncs, long catchingUpAfter,
                 Set<String> firing, List<AlertRule> rules, List<Alert> alerts);
@@ -58,7 +59,7 @@ public class ConsoleResource {
 
     @GET
     public TemplateInstance index() {
-        return Templates.index(config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
+        return Templates.index(config.origin(), config.peer().name(), config.peer().url(), relay.backlog(), console.maps(),
                 console.problems(), initialSync.syncableMaps(), initialSync.progress(),
                 ConsoleService.CATCHING_UP_AFTER_SECONDS, alerts.firingMaps(), alerts.rules(), alerts.recent());
     }

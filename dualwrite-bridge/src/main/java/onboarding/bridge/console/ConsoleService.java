@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import onboarding.bridge.Sql;
 import onboarding.bridge.relay.Relay;
+import onboarding.model.Origin;
 import onboarding.model.TableMaps;
 import onboarding.ui.ConflictException;
 import onboarding.ui.Page;
@@ -37,6 +38,11 @@ public class ConsoleService {
      */
     public record MapStatus(String name, String state, long backlog, long dead, Long oldestPendingSeconds,
             long deliveredLastHour, double perMinute, long applied, String lastError) {
+
+        /** The map's direction as seen from the given app: its events go out from here, or come in. */
+        public boolean outgoingFrom(Origin here) {
+            return TableMaps.source(name) == here;
+        }
     }
 
     /** The state the console shows, from the operator's setting, the map's initial sync and its oldest backlog. */
