@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Issue 5, fault 2: Commerce is killed (SIGKILL) while its relay delivers a backlog built up during a Sales
  * outage; when it starts again it takes back at once the events it had in flight (its leases carry its
  * name), and Sales applies each exactly once. Sizes:
- * {@code -Dfaults.relaycrash.backlog} (default 300, full size 2000), {@code -Dfaults.relaycrash.clients} (6).
+ * {@code -Dfaults.relaycrash.backlog} (default 1000), {@code -Dfaults.relaycrash.clients} (6).
  */
 @SystemTest
 class CommerceCrashWhileRelayingIT {
@@ -26,7 +26,7 @@ class CommerceCrashWhileRelayingIT {
 
     @Test
     void backlogIsAppliedExactlyOnceAfterCommerceCrashesMidDelivery() {
-        int n = Faults.size("faults.relaycrash.backlog", 300);
+        int n = Faults.size("faults.relaycrash.backlog", 1000);
         int clients = Faults.size("faults.relaycrash.clients", 6);
         String tag = Faults.burstTag("relaycrash");
         String like = Faults.like(tag);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 5, fault 3: several edits in a row of one Sales account while Commerce is down; once Commerce is back,
  * its organisation customer has the last values and the edits were applied in their order.
- * Size: {@code -Dfaults.edits} (default 5, full size 20).
+ * Size: {@code -Dfaults.edits} (default 20).
  */
 @SystemTest
 class OrderedEditsAfterOutageIT {
@@ -24,7 +24,7 @@ class OrderedEditsAfterOutageIT {
 
     @Test
     void editsMadeDuringAnOutageArriveInOrderWithTheLastValuesWinning() {
-        int edits = Faults.size("faults.edits", 5);
+        int edits = Faults.size("faults.edits", 20);
         Operator alice = Operator.signIn(system.sales().url(), "alice", "alice-demo");
         Faults.Partner partner = Faults.awaitCustomer(system,
                 Faults.qualify(system, alice, Faults.burstTag("edits")));

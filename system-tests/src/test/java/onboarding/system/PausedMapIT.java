@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 5, fault 6: the Commerce operator pauses {@code prospects-to-leads} (and {@code customers-to-accounts});
  * signups and edits of one organisation wait in the outbox; after <em>Resume</em> all of them arrive, the
- * edits in order. Sizes: {@code -Dfaults.paused.signups} (default 100, full size 500), {@code -Dfaults.paused.edits} (3).
+ * edits in order. Sizes: {@code -Dfaults.paused.signups} (default 500, the issue's size), {@code -Dfaults.paused.edits} (3).
  */
 @SystemTest
 class PausedMapIT {
@@ -25,7 +25,7 @@ class PausedMapIT {
 
     @Test
     void nothingLeavesWhilePausedAndEverythingArrivesInOrderAfterResume() throws Exception {
-        int n = Faults.size("faults.paused.signups", 100);
+        int n = Faults.size("faults.paused.signups", 500);
         int edits = Faults.size("faults.paused.edits", 3);
         String tag = Faults.burstTag("paused");
         Operator alice = Operator.signIn(system.sales().url(), "alice", "alice-demo");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5, fault 1: Sales is killed (SIGKILL) in the middle of a burst of signups and started again.
- * Sizes: {@code -Dfaults.crash.signups} (default 300, full size 2000), {@code -Dfaults.crash.clients} (6).
+ * Sizes: {@code -Dfaults.crash.signups} (default 2000, the issue's size), {@code -Dfaults.crash.clients} (6).
  */
 @SystemTest
 class SalesCrashDuringBurstIT {
@@ -26,7 +26,7 @@ class SalesCrashDuringBurstIT {
 
     @Test
     void everySignupBecomesExactlyOneLinkedLeadAfterSalesCrashes() throws Exception {
-        int n = Faults.size("faults.crash.signups", 300);
+        int n = Faults.size("faults.crash.signups", 2000);
         int clients = Faults.size("faults.crash.clients", 6);
         String tag = Faults.burstTag("crash");
         long begin = System.nanoTime();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5, fault 5: two Commerce processes on the same database, both relaying its outbox; signups are
- * spread over both. Sizes: {@code -Dfaults.tworelays.signups} (default 300, full size 2000),
+ * spread over both. Sizes: {@code -Dfaults.tworelays.signups} (default 1000),
  * {@code -Dfaults.tworelays.clients} (6).
  */
 @SystemTest
@@ -24,7 +24,7 @@ class TwoCommerceRelaysIT {
 
     @Test
     void twoRelaysOnOneOutboxDeliverEveryEventOnceAndSkipNone() {
-        int n = Faults.size("faults.tworelays.signups", 300);
+        int n = Faults.size("faults.tworelays.signups", 1000);
         int clients = Faults.size("faults.tworelays.clients", 6);
         String tag = Faults.burstTag("tworelays");
         String like = Faults.like(tag);
