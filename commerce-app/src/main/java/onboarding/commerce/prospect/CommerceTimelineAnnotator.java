@@ -2,6 +2,10 @@ package onboarding.commerce.prospect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.inbox.ApplyResult;
 import onboarding.bridge.outbox.OutboxEvent;
@@ -28,7 +32,10 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
     private final Timeline timeline;
     private final DualWriteConfig config;
 
-    CommerceTimelineAnnotator(Timeline timeline, DualWriteConfig config) {
+    private final DataSource dataSource;
+
+    CommerceTimelineAnnotator(Timeline timeline, DualWriteConfig config, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.timeline = timeline;
         this.config = config;
     }
@@ -84,14 +91,28 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
     public void outbound(OutboxEvent event, InboxResult ack) {
         if (EventTypes.PROSPECT_SUBMITTED.equals(event.eventType())) {
             long prospectId = Long.parseLong(event.aggregateId());
-            Prospect.update("replicationStatus = ?1, leadId = ?2, leadNumber = ?3 where id = ?4",
-                    ReplicationStatus.REPLICATED, ack.remoteId(), ack.remoteLabel(), prospectId);
+            markReplicated(prospectId, ack);
             note(PROSPECT, prospectId, "timeline.prospect.replicated", ack.remoteLabel(), null,
                     config.peer().url() + "/leads/" + ack.remoteId(), event.correlationId());
         } else if (EventTypes.ORGANIZATION_UPDATED.equals(event.eventType())
                 || EventTypes.ORGANIZATION_SNAPSHOT.equals(event.eventType())) {
             note(CUSTOMER, event.aggregateId(), "timeline.customer.replicatedToAccount", ack.remoteLabel(), null,
                     config.peer().url() + "/accounts/" + ack.remoteId(), event.correlationId());
+        }
+    }
+
+    /** Plain JDBC in the acknowledgement's transaction: a backlog drain does this for every event. */
+    private void markReplicated(long prospectId, InboxResult ack) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE prospect SET replication_status = ?, lead_id = ?, lead_number = ? WHERE id = ?")) {
+            update.setString(1, ReplicationStatus.REPLICATED.name());
+            update.setString(2, ack.remoteId());
+            update.setString(3, ack.remoteLabel());
+            update.setLong(4, prospectId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark prospect " + prospectId + " replicated", e);
         }
     }
 

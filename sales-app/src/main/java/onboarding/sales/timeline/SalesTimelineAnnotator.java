@@ -14,7 +14,6 @@ import onboarding.model.Json;
 import onboarding.model.OpportunityClosedV1;
 import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
-import onboarding.model.ProspectSubmittedV1;
 import onboarding.sales.account.AccountService;
 import onboarding.sales.contact.ContactService;
 import onboarding.sales.lead.Lead;
@@ -40,10 +39,11 @@ public class SalesTimelineAnnotator implements TimelineAnnotator {
     public void inbound(EventEnvelope event, ApplyResult result) {
         switch (event.eventType()) {
             case EventTypes.PROSPECT_SUBMITTED -> {
-                ProspectSubmittedV1 prospect = payload(event.payload(), ProspectSubmittedV1.class);
+                // two fields of the payload the inbox has already checked: no second deserialization per event
                 timeline.add(LeadService.RECORD_TYPE, result.recordId(), Timeline.Source.DUAL_WRITE,
                         result.created() ? "timeline.lead.createdByDualWrite" : "timeline.lead.syncedByDualWrite",
-                        prospect.prospectNumber(), null, prospect.prospectUrl(), event.correlationId());
+                        event.payload().path("prospectNumber").asText(null), null,
+                        event.payload().path("prospectUrl").asText(null), event.correlationId());
             }
             case EventTypes.ORGANIZATION_UPDATED -> {
                 OrganizationUpdatedV1 organization = payload(event.payload(), OrganizationUpdatedV1.class);
