@@ -19,6 +19,7 @@ import java.util.Map;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Sql;
 import onboarding.bridge.console.ConsoleService;
+import onboarding.bridge.console.MapMinutes;
 import onboarding.ui.Messages;
 import onboarding.ui.UiLocale;
 import org.jboss.logging.Logger;
@@ -52,13 +53,16 @@ public class AlertEvaluator {
     }
 
     private final Sql sql;
+    private final MapMinutes minutes;
     private final ConsoleService console;
     private final Mailer mailer;
     private final DualWriteConfig config;
     private final Counter fired;
 
-    AlertEvaluator(Sql sql, ConsoleService console, Mailer mailer, DualWriteConfig config, MeterRegistry metrics) {
+    AlertEvaluator(Sql sql, ConsoleService console, MapMinutes minutes, Mailer mailer, DualWriteConfig config,
+            MeterRegistry metrics) {
         this.sql = sql;
+        this.minutes = minutes;
         this.console = console;
         this.mailer = mailer;
         this.config = config;
@@ -75,6 +79,7 @@ public class AlertEvaluator {
     public List<Long> evaluate() {
         sql.update("DELETE FROM dualwrite_error WHERE occurred_at < now() - (? * interval '1 second')",
                 config.alerts().retention().toSeconds());
+        minutes.prune();
         List<Fired> round = QuarkusTransaction.requiringNew().call(this::evaluateRules);
         round.stream().filter(f -> f.to() != null).forEach(this::send);
         QuarkusTransaction.requiringNew().call(this::claimUnsent).forEach(this::send);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Worker;
+import onboarding.bridge.console.MapMinutes;
 import onboarding.bridge.link.RecordLinks;
 import onboarding.bridge.outbox.OutboxEvent;
 import onboarding.bridge.timeline.TimelineAnnotator;
@@ -83,6 +84,7 @@ public class Relay {
     private final Worker[] workers;
     /** This process's name among the relays of its database (owner of the leases it takes). */
     private final String instance;
+    private final MapMinutes minutes;
     private final AtomicLong backlog = new AtomicLong();
     private static final long BACKLOG_COUNT_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
     private long backlogCountedAt = System.nanoTime() - BACKLOG_COUNT_INTERVAL_NANOS;
@@ -95,9 +97,10 @@ public class Relay {
     private final Timer roundTrip;
 
     Relay(DataSource dataSource, DualWriteConfig config, Instance<EventTransport> transport,
-            Instance<TimelineAnnotator> annotators, RecordLinks links, MeterRegistry metrics,
+            Instance<TimelineAnnotator> annotators, RecordLinks links, MapMinutes minutes, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.dataSource = dataSource;
+        this.minutes = minutes;
         this.instance = config.relay().instance().orElseGet(() -> hostName() + ":" + httpPort);
         this.config = config;
         this.transport = transport;
@@ -246,6 +249,7 @@ public class Relay {
                     // the error log the alert rules count (append-only, pruned by the alert evaluator)
                     PreparedStatement error = connection.prepareStatement(
                             "INSERT INTO dualwrite_error (table_map, event_id, record, message) VALUES (?, ?, ?, ?)")) {
+                Map<String, Integer> deliveredPerMap = new HashMap<>();
                 for (OutboxEvent event : batch) {
                     InboxResult result = results.get(event.eventId());
                     if (result == null) {
@@ -265,6 +269,7 @@ public class Relay {
                             annotator.outbound(event, result);
                         }
                         delivered.increment();
+                        deliveredPerMap.merge(event.tableMap(), 1, Integer::sum);
                         roundTrip.record(Duration.between(event.createdAt(), now));
                     } else {
                         boolean isDead = !peerUnreachable && event.attempts() >= config.relay().maxAttempts();
@@ -292,6 +297,7 @@ public class Relay {
                         }
                     }
                 }
+                minutes.add(MapMinutes.DELIVERED, deliveredPerMap);
                 done.executeBatch();
                 failed.executeBatch();
                 error.executeBatch();

@@ -141,6 +141,12 @@ class OrganizationSnapshotTest {
 
         assertEquals(409, console.post("/dualwrite/console/maps/accounts-to-customers/sync", Map.of()).statusCode());
         assertEquals(0L, rows.count("dualwrite_sync where table_map = 'accounts-to-customers'"));
+        for (String decisions : List.of("lead-decisions", "opportunity-outcomes")) {
+            assertTrue(console.page().select("#syncs tr[data-sync=" + decisions + "] .not-syncable").text()
+                    .contains("sending them again would decide again"), decisions);
+        }
+        assertTrue(console.page().select("#syncs tr[data-sync=contacts-to-customers] .not-syncable").text()
+                .contains("person customer only with the qualification"));
     }
 
     private Account reload(long id) {

@@ -48,6 +48,11 @@ class ReplicationTimelineTest {
         assertEquals(1L, rows.count("dualwrite_outbox where aggregate_type = 'lead' and aggregate_id = ?1"
                 + " and status = 'DELIVERED' and remote_label = ?2", Long.toString(leadId), lead.prospectNumber));
 
+        assertTrue(rows.count("dualwrite_map_minute where table_map = 'lead-decisions' and kind = 'DELIVERED'"
+                + " and minute > now() - interval '2 minutes'") >= 1, "the console's delivery count");
+        assertTrue(rows.count("dualwrite_map_minute where table_map = 'prospects-to-leads' and kind = 'APPLIED'"
+                + " and events >= 1") >= 1, "the console's applied count");
+
         BrowserForm.open("/opportunities/" + opportunity.id).submit("#won-form", Map.of());
         relay.drain();
         String approved = "Commerce approved prospect " + lead.prospectNumber
