@@ -30,7 +30,7 @@ final class ConsoleSync {
     record Reading(long elapsedMs, long done, long total, String state) {
     }
 
-    record Result(long startedAtEpochMs, Reading last, int readings, int partialReadings) {
+    record Result(long startedAtEpochMs, Reading last, int readings, int partialReadings, int consoleTimeouts) {
     }
 
     private static final Pattern BADGE = Pattern.compile("class=\"badge ([A-Z_]+)\"");
@@ -61,9 +61,16 @@ final class ConsoleSync {
         Reading last = null;
         int readings = 0;
         int partial = 0;
+        int slowReadings = 0;
         while (System.currentTimeMillis() < deadline) {
-            Optional<Reading> reading = read(http.get(settings.baseUrl() + "/dualwrite", cookies).body(), settings.map(),
-                    System.currentTimeMillis() - started);
+            Optional<Reading> reading;
+            try {
+                reading = read(http.get(settings.baseUrl() + "/dualwrite", cookies).body(), settings.map(),
+                        System.currentTimeMillis() - started);
+            } catch (java.net.http.HttpTimeoutException e) {
+                slowReadings++; // the console did not answer in time: counted, and the next reading tries again
+                continue;
+            }
             if (reading.isPresent()) {
                 last = reading.get();
                 readings++;
@@ -78,7 +85,7 @@ final class ConsoleSync {
             }
             Thread.sleep(settings.pollMillis());
         }
-        return new Result(started, last, readings, partial);
+        return new Result(started, last, readings, partial, slowReadings);
     }
 
     /** The progress of {@code map} in the console's initial sync table, if it has one. */
@@ -104,6 +111,7 @@ final class ConsoleSync {
         figures.put("sync.startedAtEpochMs", result.startedAtEpochMs());
         figures.put("sync.readings", result.readings());
         figures.put("sync.partialReadings", result.partialReadings());
+        figures.put("sync.consoleTimeouts", result.consoleTimeouts());
         if (result.last() != null) {
             figures.put("sync.state", result.last().state());
             figures.put("sync.done", result.last().done());

@@ -320,7 +320,8 @@ final class Report {
                 + text("sync.state", "?") + " " + n0("sync.done") + " / " + n0("sync.total")
                 + (done ? " after " + fmt(num("sync.doneMs").orElse(0.0) / 1000) + " s (events written)" : "")
                 + "; progress readings " + n0("sync.readings") + ", " + n0("sync.partialReadings")
-                + " of them part-way (" + text("sync.progress", "?") + "); heap max Commerce "
+                + " of them part-way (" + text("sync.progress", "?") + "), console page timeouts (> 15 s) "
+                + n0("sync.consoleTimeouts") + "; heap max Commerce "
                 + n0("sync.commerce.heapMaxMb") + " MB, Sales " + n0("sync.sales.heapMaxMb") + " MB; RSS max Commerce "
                 + n0("sync.commerce.rssMaxMb") + " MB, Sales " + n0("sync.sales.rssMaxMb") + " MB"
                 + cpu("sync", "record");
