@@ -236,6 +236,7 @@ public class Relay {
      */
     private void complete(List<OutboxEvent> batch, Map<UUID, InboxResult> results, boolean peerUnreachable) {
         Instant now = Instant.now();
+        Map<String, Integer> deliveredPerMap = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement done = connection.prepareStatement("""
@@ -249,7 +250,6 @@ public class Relay {
                     // the error log the alert rules count (append-only, pruned by the alert evaluator)
                     PreparedStatement error = connection.prepareStatement(
                             "INSERT INTO dualwrite_error (table_map, event_id, record, message) VALUES (?, ?, ?, ?)")) {
-                Map<String, Integer> deliveredPerMap = new HashMap<>();
                 for (OutboxEvent event : batch) {
                     InboxResult result = results.get(event.eventId());
                     if (result == null) {
@@ -297,7 +297,6 @@ public class Relay {
                         }
                     }
                 }
-                minutes.add(MapMinutes.DELIVERED, deliveredPerMap);
                 done.executeBatch();
                 failed.executeBatch();
                 error.executeBatch();
@@ -305,6 +304,7 @@ public class Relay {
                 throw new IllegalStateException("could not record the delivery outcome", e);
             }
         });
+        minutes.add(MapMinutes.DELIVERED, deliveredPerMap);
     }
 
     /**
