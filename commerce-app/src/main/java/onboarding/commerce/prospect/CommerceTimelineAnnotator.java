@@ -2,11 +2,8 @@ package onboarding.commerce.prospect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.Sql;
 import onboarding.bridge.inbox.ApplyResult;
 import onboarding.bridge.outbox.OutboxEvent;
 import onboarding.bridge.timeline.Timeline;
@@ -32,10 +29,10 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
     private final Timeline timeline;
     private final DualWriteConfig config;
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    CommerceTimelineAnnotator(Timeline timeline, DualWriteConfig config, DataSource dataSource) {
-        this.dataSource = dataSource;
+    CommerceTimelineAnnotator(Timeline timeline, DualWriteConfig config, Sql sql) {
+        this.sql = sql;
         this.timeline = timeline;
         this.config = config;
     }
@@ -103,17 +100,8 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
 
     /** Plain JDBC in the acknowledgement's transaction: a backlog drain does this for every event. */
     private void markReplicated(long prospectId, InboxResult ack) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE prospect SET replication_status = ?, lead_id = ?, lead_number = ? WHERE id = ?")) {
-            update.setString(1, ReplicationStatus.REPLICATED.name());
-            update.setString(2, ack.remoteId());
-            update.setString(3, ack.remoteLabel());
-            update.setLong(4, prospectId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not mark prospect " + prospectId + " replicated", e);
-        }
+        sql.update("UPDATE prospect SET replication_status = ?, lead_id = ?, lead_number = ? WHERE id = ?",
+                ReplicationStatus.REPLICATED.name(), ack.remoteId(), ack.remoteLabel(), prospectId);
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.Map;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Sql;
 import onboarding.bridge.console.ConsoleService;
-import onboarding.bridge.console.MapMinutes;
 import onboarding.ui.Messages;
 import onboarding.ui.UiLocale;
 import org.jboss.logging.Logger;
@@ -53,16 +52,13 @@ public class AlertEvaluator {
     }
 
     private final Sql sql;
-    private final MapMinutes minutes;
     private final ConsoleService console;
     private final Mailer mailer;
     private final DualWriteConfig config;
     private final Counter fired;
 
-    AlertEvaluator(Sql sql, ConsoleService console, MapMinutes minutes, Mailer mailer, DualWriteConfig config,
-            MeterRegistry metrics) {
+    AlertEvaluator(Sql sql, ConsoleService console, Mailer mailer, DualWriteConfig config, MeterRegistry metrics) {
         this.sql = sql;
-        this.minutes = minutes;
         this.console = console;
         this.mailer = mailer;
         this.config = config;
@@ -79,7 +75,6 @@ public class AlertEvaluator {
     public List<Long> evaluate() {
         sql.update("DELETE FROM dualwrite_error WHERE occurred_at < now() - (? * interval '1 second')",
                 config.alerts().retention().toSeconds());
-        minutes.prune();
         List<Fired> round = QuarkusTransaction.requiringNew().call(this::evaluateRules);
         round.stream().filter(f -> f.to() != null).forEach(this::send);
         QuarkusTransaction.requiringNew().call(this::claimUnsent).forEach(this::send);
@@ -99,14 +94,17 @@ public class AlertEvaluator {
                                  ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
                 RETURNING a.id, a.table_map, a.error_count, a.threshold, a.window_minutes, a.last_error, a.paused,
                           a.mail_to, (SELECT r.language FROM dualwrite_alert_rule r WHERE r.id = a.rule_id)""",
-                List.of(UNSENT_AFTER.toSeconds()), rs -> unsent.add(new Fired(new AlertMail(rs.getLong(1), appName(),
-                        rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7),
-                        config.publicUrl() + "/dualwrite"), rs.getString(8), Messages.supported(rs.getString(9)))));
+                List.of(UNSENT_AFTER.toSeconds()), rs -> unsent.add(fired(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9))));
         return unsent;
     }
 
-    private String appName() {
-        return config.origin().name().charAt(0) + config.origin().name().substring(1).toLowerCase(Locale.ROOT);
+    /** The mail of an alert: what it says, to whom, in which language. */
+    private Fired fired(long alertId, String map, int count, int threshold, int windowMinutes, String lastError,
+            boolean paused, String to, String language) {
+        String app = config.origin().name().charAt(0) + config.origin().name().substring(1).toLowerCase(Locale.ROOT);
+        return new Fired(new AlertMail(alertId, app, map, count, threshold, windowMinutes, lastError, paused,
+                config.publicUrl() + "/dualwrite"), to, Messages.supported(language));
     }
 
     private List<Fired> evaluateRules() {
@@ -179,9 +177,8 @@ public class AlertEvaluator {
         LOG.warnf("alert %d fired by rule %d: table map %s had %d delivery errors in %d min (threshold %d)%s%s; last"
                 + " error: %s", id, rule.id(), map, count, rule.windowMinutes(), rule.threshold(),
                 rule.pauseMap() ? ", map paused" : "", rule.email() == null ? "" : ", mailing " + rule.email(), lastError);
-        round.add(new Fired(new AlertMail(id, appName(), map, count, rule.threshold(),
-                rule.windowMinutes(), lastError, rule.pauseMap(), config.publicUrl() + "/dualwrite"), rule.email(),
-                Messages.supported(rule.language())));
+        round.add(fired(id, map, count, rule.threshold(), rule.windowMinutes(), lastError, rule.pauseMap(), rule.email(),
+                rule.language()));
     }
 
     /** Sends the alert email outside the round's transaction; its outcome is logged and shown on the console. */

@@ -1,6 +1,7 @@
 package onboarding.bridge.console;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import onboarding.bridge.Sql;
@@ -45,7 +46,8 @@ public class MapMinutes {
     }
 
     /** Forgets counts older than a week. */
-    public void prune() {
+    @Scheduled(every = "1h", delayed = "1m")
+    void prune() {
         sql.update("DELETE FROM dualwrite_map_minute WHERE minute < now() - interval '7 days'");
     }
 }

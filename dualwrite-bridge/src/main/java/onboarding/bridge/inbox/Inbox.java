@@ -101,15 +101,12 @@ public class Inbox {
     private InboxResponse applyBatch(InboxBatch batch) {
         List<EventEnvelope> events = batch.events();
         InboxResult[] results = new InboxResult[events.size()];
-        List<Integer> applicable = new ArrayList<>(events.size());
         List<Resolved> resolved = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            EventEnvelope event = events.get(i);
-            Object outcome = resolve(event);
+            Object outcome = resolve(i, events.get(i));
             if (outcome instanceof InboxResult refusal) {
                 results[i] = refusal;
             } else {
-                applicable.add(i);
                 resolved.add((Resolved) outcome);
             }
         }
@@ -127,30 +124,26 @@ public class Inbox {
                     return done;
                 });
                 for (int k = 0; k < together.size(); k++) {
-                    results[applicable.get(k)] = counted(resolved.get(k).event(), together.get(k));
+                    Resolved r = resolved.get(k);
+                    results[r.index()] = counted(r.event(), together.get(k));
                 }
                 return new InboxResponse(List.of(results));
             } catch (RuntimeException e) {
                 LOG.debugf(e, "a batch of %d events did not apply as a whole; applying them one by one", resolved.size());
             }
         }
-        for (int k = 0; k < resolved.size(); k++) {
-            results[applicable.get(k)] = applyAlone(resolved.get(k));
+        for (Resolved r : resolved) {
+            results[r.index()] = applyAlone(r);
         }
         return new InboxResponse(List.of(results));
     }
 
-    public InboxResult apply(EventEnvelope event) {
-        Object outcome = resolve(event);
-        return outcome instanceof InboxResult refusal ? refusal : applyAlone((Resolved) outcome);
-    }
-
-    /** An event this app can apply: its handler and its parsed payload. */
-    private record Resolved(EventEnvelope event, InboundHandler<?> handler, Object payload) {
+    /** An event this app can apply (the {@code index}-th of its batch): its handler and its parsed payload. */
+    private record Resolved(int index, EventEnvelope event, InboundHandler<?> handler, Object payload) {
     }
 
     /** The event's handler and payload, or the FAILED answer when it cannot be applied here. */
-    private Object resolve(EventEnvelope event) {
+    private Object resolve(int index, EventEnvelope event) {
         if (event.eventId() == null || event.eventType() == null || event.aggregateId() == null
                 || event.origin() == null || event.occurredAt() == null || event.payload() == null) {
             return failure(event, "incomplete event envelope");
@@ -164,7 +157,7 @@ public class Inbox {
             return failure(event, "Unknown event type " + event.eventType() + " v" + event.schemaVersion());
         }
         try {
-            return new Resolved(event, handler.get(), Json.mapper().treeToValue(event.payload(), payloadType.get()));
+            return new Resolved(index, event, handler.get(), Json.mapper().treeToValue(event.payload(), payloadType.get()));
         } catch (JsonProcessingException e) {
             return failure(event, "malformed payload: " + e.getOriginalMessage());
         }
