@@ -50,8 +50,8 @@ fi
 : "${MALLOC_ARENA_MAX:=2}"         # as start.sh: fewer glibc malloc arenas, less RSS
 CHUNK=${CHUNK:-100000}            # rows per SQL insert statement (bulk steps stop between chunks when over time)
 
-COMMERCE_DB=commerce_bench
-SALES_DB=sales_bench
+COMMERCE_DB="${BENCH_COMMERCE_DB:-commerce_bench}"   # other names let two runs share one PostgreSQL
+SALES_DB="${BENCH_SALES_DB:-sales_bench}"
 export COMMERCE_DB_PASSWORD="${COMMERCE_DB_PASSWORD:-commerce-dev-password}"
 export SALES_DB_PASSWORD="${SALES_DB_PASSWORD:-sales-dev-password}"
 
