@@ -62,6 +62,18 @@ public class Sql {
         }
     }
 
+    /**
+     * An INSERT or UPDATE whose row count nobody reads: sent with the bridge's other writes when it is applying or
+     * acknowledging a batch ({@link DeferredWrites}), at once otherwise.
+     */
+    public void write(String sql, Object... args) {
+        try (Connection connection = dataSource.getConnection()) {
+            DeferredWrites.write(connection, sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + e.getMessage(), e);
+        }
+    }
+
     public static void bind(PreparedStatement statement, List<?> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             statement.setObject(i + 1, args.get(i));

@@ -100,7 +100,7 @@ public class CommerceTimelineAnnotator implements TimelineAnnotator {
 
     /** Plain JDBC in the acknowledgement's transaction: a backlog drain does this for every event. */
     private void markReplicated(long prospectId, InboxResult ack) {
-        sql.update("UPDATE prospect SET replication_status = ?, lead_id = ?, lead_number = ? WHERE id = ?",
+        sql.write("UPDATE prospect SET replication_status = ?, lead_id = ?, lead_number = ? WHERE id = ?",
                 ReplicationStatus.REPLICATED.name(), ack.remoteId(), ack.remoteLabel(), prospectId);
     }
 

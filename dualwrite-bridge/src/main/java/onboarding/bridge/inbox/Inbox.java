@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
+import onboarding.bridge.DeferredWrites;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.console.MapMinutes;
 import onboarding.bridge.link.RecordLinks;
@@ -113,15 +115,9 @@ public class Inbox {
         if (resolved.size() > 1) {
             try {
                 List<InboxResult> together = QuarkusTransaction.requiringNew().call(() -> {
-                    List<InboxResult> done = new ArrayList<>(resolved.size());
-                    for (Resolved r : resolved) {
-                        done.add(applyOnce(r.event(), r.handler(), r.payload()));
-                        // write this event's entities now and forget them: otherwise every query of the next
-                        // events would dirty-check all entities of the batch so far (quadratic in the batch)
-                        entityManager.flush();
-                        entityManager.clear();
+                    try (Connection connection = dataSource.getConnection()) {
+                        return DeferredWrites.collect(connection, () -> applyTogether(connection, resolved));
                     }
-                    return done;
                 });
                 for (int k = 0; k < together.size(); k++) {
                     Resolved r = resolved.get(k);
@@ -136,6 +132,137 @@ public class Inbox {
             results[r.index()] = applyAlone(r);
         }
         return new InboxResponse(List.of(results));
+    }
+
+    /**
+     * Applies the events of a batch in one transaction: the events applied before are answered DUPLICATE from one
+     * query; each run of consecutive events of one bulk handler is applied by it in one go, other events one by one;
+     * links, timeline entries and the inbox rows are written together at the end (a second delivery of an event
+     * racing this one makes the inbox insert fail, and the batch is then applied one event at a time).
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private List<InboxResult> applyTogether(Connection connection, List<Resolved> resolved) throws SQLException {
+        Map<UUID, InboxResult> before = appliedBefore(connection, resolved);
+        InboxResult[] done = new InboxResult[resolved.size()];
+        List<Resolved> arrived = new ArrayList<>(resolved.size());
+        List<ApplyResult> applied = new ArrayList<>(resolved.size());
+        int start = 0;
+        while (start < resolved.size()) {
+            Resolved first = resolved.get(start);
+            InboxResult duplicate = before.get(first.event().eventId());
+            if (duplicate != null) {
+                done[start++] = duplicate;
+                continue;
+            }
+            int end = start + 1;
+            if (first.handler() instanceof BulkInboundHandler) {
+                while (end < resolved.size() && resolved.get(end).handler() == first.handler()
+                        && !before.containsKey(resolved.get(end).event().eventId())) {
+                    end++;
+                }
+            }
+            List<Resolved> run = resolved.subList(start, end);
+            List<ApplyResult> results;
+            InboundContext.begin(first.event());
+            try {
+                if (first.handler() instanceof BulkInboundHandler bulk) {
+                    results = bulk.applyAll(run.stream().map(Resolved::event).toList(),
+                            run.stream().map(Resolved::payload).toList());
+                } else {
+                    results = List.of(((InboundHandler) first.handler()).apply(first.event(), first.payload()));
+                }
+                for (int k = 0; k < run.size(); k++) {
+                    linkAndNote(connection, run.get(k).event(), results.get(k));
+                }
+            } finally {
+                InboundContext.end();
+            }
+            // write this run's entities now and forget them: otherwise every query of the next events would
+            // dirty-check all entities of the batch so far (quadratic in the batch)
+            entityManager.flush();
+            entityManager.clear();
+            for (int k = 0; k < run.size(); k++) {
+                ApplyResult result = results.get(k);
+                done[start + k] = new InboxResult(run.get(k).event().eventId(), Outcome.APPLIED,
+                        result == null ? null : result.recordId(), result == null ? null : result.recordLabel(), null);
+                arrived.add(run.get(k));
+                applied.add(result);
+            }
+            start = end;
+        }
+        recordArrivals(connection, arrived, applied);
+        return List.of(done);
+    }
+
+    /** The answers for the events of {@code resolved} that were applied here before (a second delivery). */
+    private static Map<UUID, InboxResult> appliedBefore(Connection connection, List<Resolved> resolved)
+            throws SQLException {
+        Map<UUID, InboxResult> before = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT event_id, result_id, result_label FROM dualwrite_inbox WHERE event_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid",
+                    resolved.stream().map(r -> r.event().eventId()).toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    before.put(id, new InboxResult(id, Outcome.DUPLICATE, rs.getString(2), rs.getString(3), null));
+                }
+            }
+        }
+        return before;
+    }
+
+    /** The inbox rows of the events applied by a batch, with their results, in one statement. */
+    private static void recordArrivals(Connection connection, List<Resolved> arrived, List<ApplyResult> results)
+            throws SQLException {
+        if (arrived.isEmpty()) {
+            return;
+        }
+        int n = arrived.size();
+        Object[] ids = new Object[n], maps = new Object[n], types = new Object[n], aggregates = new Object[n],
+                seqs = new Object[n], eventTypes = new Object[n], versions = new Object[n], origins = new Object[n],
+                correlations = new Object[n], occurred = new Object[n], resultIds = new Object[n],
+                labels = new Object[n];
+        for (int k = 0; k < n; k++) {
+            EventEnvelope e = arrived.get(k).event();
+            ApplyResult result = results.get(k);
+            ids[k] = e.eventId();
+            maps[k] = e.tableMap();
+            types[k] = e.aggregateType();
+            aggregates[k] = e.aggregateId();
+            seqs[k] = e.sequence();
+            eventTypes[k] = e.eventType();
+            versions[k] = e.schemaVersion();
+            origins[k] = e.origin().name();
+            correlations[k] = e.correlationId();
+            occurred[k] = e.occurredAt().toString(); // ISO-8601 in UTC: no time zone to guess
+            resultIds[k] = result == null ? null : result.recordId();
+            labels[k] = result == null ? null : result.recordLabel();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO dualwrite_inbox (event_id, table_map, aggregate_type, aggregate_id, seq, event_type,
+                    schema_version, origin, correlation_id, occurred_at, result_id, result_label)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::int[],
+                    ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])""")) {
+            Object[][] columns = { ids, maps, types, aggregates, seqs, eventTypes, versions, origins, correlations,
+                    occurred, resultIds, labels };
+            String[] sqlTypes = { "uuid", "text", "text", "text", "int8", "text", "int4", "text", "text",
+                    "timestamptz", "text", "text" };
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(sqlTypes[c], columns[c]));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** Links the record an event created or changed to its origin and lets the app note it in its timeline. */
+    private void linkAndNote(Connection connection, EventEnvelope event, ApplyResult result) throws SQLException {
+        if (result != null && result.recordId() != null) {
+            links.link(connection, event.tableMap(), result.recordId(), event.aggregateId(), null);
+        }
+        for (TimelineAnnotator annotator : annotators) {
+            annotator.inbound(event, result);
+        }
     }
 
     /** An event this app can apply (the {@code index}-th of its batch): its handler and its parsed payload. */
@@ -195,12 +322,7 @@ public class Inbox {
             InboundContext.begin(event);
             try {
                 result = handler.apply(event, payload);
-                if (result != null && result.recordId() != null) {
-                    links.link(connection, event.tableMap(), result.recordId(), event.aggregateId(), null);
-                }
-                for (TimelineAnnotator annotator : annotators) {
-                    annotator.inbound(event, result);
-                }
+                linkAndNote(connection, event, result);
             } finally {
                 InboundContext.end();
             }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import onboarding.bridge.DeferredWrites;
 
 /** {@code dualwrite_link}: which remote record a local record is paired with, per table map. */
 @ApplicationScoped
@@ -32,17 +33,12 @@ public class RecordLinks {
         }
     }
 
+    /** Records a link on {@code connection} (with the batch's other writes when the bridge is applying one). */
     public void link(Connection connection, String tableMap, String localId, String remoteId, String remoteLabel)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+        DeferredWrites.write(connection, """
                 INSERT INTO dualwrite_link (table_map, local_id, remote_id, remote_label) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, tableMap);
-            insert.setString(2, localId);
-            insert.setString(3, remoteId);
-            insert.setString(4, remoteLabel);
-            insert.executeUpdate();
-        }
+                ON CONFLICT DO NOTHING""", tableMap, localId, remoteId, remoteLabel);
     }
 
     public Optional<Link> byLocalId(String tableMap, String localId) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import onboarding.bridge.DeferredWrites;
 import onboarding.bridge.DualWriteConfig;
 import onboarding.bridge.Worker;
 import onboarding.bridge.console.MapMinutes;
@@ -250,57 +251,63 @@ public class Relay {
                     // the error log the alert rules count (append-only, pruned by the alert evaluator)
                     PreparedStatement error = connection.prepareStatement(
                             "INSERT INTO dualwrite_error (table_map, event_id, record, message) VALUES (?, ?, ?, ?)")) {
-                for (OutboxEvent event : batch) {
-                    InboxResult result = results.get(event.eventId());
-                    if (result == null) {
-                        result = new InboxResult(event.eventId(), InboxResult.Outcome.FAILED, null, null,
-                                "the peer did not answer for this event");
-                    }
-                    if (result.delivered()) {
-                        done.setString(1, result.remoteId());
-                        done.setString(2, result.remoteLabel());
-                        done.setLong(3, event.id());
-                        done.addBatch();
-                        if (result.remoteId() != null) {
-                            links.link(connection, event.tableMap(), event.aggregateId(), result.remoteId(),
-                                    result.remoteLabel());
+                // links, timeline entries and the annotators' marks go with the batch, not one statement per event
+                DeferredWrites.collect(connection, () -> {
+                    for (OutboxEvent event : batch) {
+                        InboxResult result = results.get(event.eventId());
+                        if (result == null) {
+                            result = new InboxResult(event.eventId(), InboxResult.Outcome.FAILED, null, null,
+                                    "the peer did not answer for this event");
                         }
-                        for (TimelineAnnotator annotator : annotators) {
-                            annotator.outbound(event, result);
-                        }
-                        delivered.increment();
-                        deliveredPerMap.merge(event.tableMap(), 1, Integer::sum);
-                        roundTrip.record(Duration.between(event.createdAt(), now));
-                    } else {
-                        boolean isDead = !peerUnreachable && event.attempts() >= config.relay().maxAttempts();
-                        failed.setString(1, isDead ? "DEAD" : "PENDING");
-                        failed.setString(2, result.error());
-                        failed.setLong(3, Backoff.delay(event.attempts(), config.relay().backoffBase(),
-                                config.relay().backoffMax()).toMillis());
-                        failed.setLong(4, event.id());
-                        failed.addBatch();
-                        error.setString(1, event.tableMap());
-                        error.setObject(2, event.eventId());
-                        error.setString(3, event.aggregateType() + " " + event.aggregateId());
-                        error.setString(4, result.error());
-                        error.addBatch();
-                        if (isDead) {
-                            dead.increment();
-                            LOG.errorf("event %s (%s of %s %s) is DEAD after %d attempts: %s", event.eventId(),
-                                    event.eventType(), event.aggregateType(), event.aggregateId(), event.attempts(),
-                                    result.error());
-                            for (TimelineAnnotator annotator : annotators) {
-                                annotator.dead(event, result.error());
+                        if (result.delivered()) {
+                            done.setString(1, result.remoteId());
+                            done.setString(2, result.remoteLabel());
+                            done.setLong(3, event.id());
+                            done.addBatch();
+                            if (result.remoteId() != null) {
+                                links.link(connection, event.tableMap(), event.aggregateId(), result.remoteId(),
+                                        result.remoteLabel());
                             }
+                            for (TimelineAnnotator annotator : annotators) {
+                                annotator.outbound(event, result);
+                            }
+                            delivered.increment();
+                            deliveredPerMap.merge(event.tableMap(), 1, Integer::sum);
+                            roundTrip.record(Duration.between(event.createdAt(), now));
                         } else {
-                            retried.increment();
+                            boolean isDead = !peerUnreachable && event.attempts() >= config.relay().maxAttempts();
+                            failed.setString(1, isDead ? "DEAD" : "PENDING");
+                            failed.setString(2, result.error());
+                            failed.setLong(3, Backoff.delay(event.attempts(), config.relay().backoffBase(),
+                                    config.relay().backoffMax()).toMillis());
+                            failed.setLong(4, event.id());
+                            failed.addBatch();
+                            error.setString(1, event.tableMap());
+                            error.setObject(2, event.eventId());
+                            error.setString(3, event.aggregateType() + " " + event.aggregateId());
+                            error.setString(4, result.error());
+                            error.addBatch();
+                            if (isDead) {
+                                dead.increment();
+                                LOG.errorf("event %s (%s of %s %s) is DEAD after %d attempts: %s", event.eventId(),
+                                        event.eventType(), event.aggregateType(), event.aggregateId(), event.attempts(),
+                                        result.error());
+                                for (TimelineAnnotator annotator : annotators) {
+                                    annotator.dead(event, result.error());
+                                }
+                            } else {
+                                retried.increment();
+                            }
                         }
                     }
-                }
+                    return null;
+                });
                 done.executeBatch();
                 failed.executeBatch();
                 error.executeBatch();
-            } catch (SQLException e) {
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
                 throw new IllegalStateException("could not record the delivery outcome", e);
             }
         });

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import onboarding.bridge.DeferredWrites;
 
 /** The timeline of records in this app, newest first. Entries join the caller's transaction. */
 @ApplicationScoped
@@ -28,21 +29,14 @@ public class Timeline {
         this.dataSource = dataSource;
     }
 
+    /** Adds an entry in the current transaction (with the batch's other writes when the bridge is applying one). */
     public void add(String recordType, Object recordId, Source source, String messageKey, String arg0, String arg1,
             String linkUrl, String correlationId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO timeline_entry (record_type, record_id, source, message_key, arg0, arg1, link_url,
-                            correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, recordType);
-            insert.setString(2, String.valueOf(recordId));
-            insert.setString(3, source.name());
-            insert.setString(4, messageKey);
-            insert.setString(5, arg0);
-            insert.setString(6, arg1);
-            insert.setString(7, linkUrl);
-            insert.setString(8, correlationId);
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            DeferredWrites.write(connection, """
+                    INSERT INTO timeline_entry (record_type, record_id, source, message_key, arg0, arg1, link_url,
+                        correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", recordType, String.valueOf(recordId),
+                    source.name(), messageKey, arg0, arg1, linkUrl, correlationId);
         } catch (SQLException e) {
             throw new IllegalStateException("could not add to the timeline of " + recordType + " " + recordId, e);
         }

@@ -172,19 +172,69 @@ public class AccountService {
               FROM %2$s
              WHERE a.id = ?
             RETURNING a.id, a.number""".formatted(changed("i", "customer_id"), INPUT);
-    private static final String UPSERT_BY_CUSTOMER = """
+    /** Inserts or overwrites the accounts of the customers in {@code %1$s} (one row, or many: {@link #UNNEST}). */
+    private static final String UPSERT_BY_CUSTOMER_FROM = """
             INSERT INTO account AS a (id, number, name, street, city, postal_code, country_code, vat_number, website,
                    known_to_commerce, commerce_customer_id, correlation_id, created_at, updated_at, version)
-            SELECT n.id, 'A-' || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), i.name, i.street, i.city,
-                   i.postal_code, i.country_code, i.vat_number, i.website, true, i.customer_id, i.correlation_id,
+            SELECT n.id, 'A-' || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), n.name, n.street, n.city,
+                   n.postal_code, n.country_code, n.vat_number, n.website, true, n.customer_id, n.correlation_id,
                    now(), now(), 0
-              FROM %2$s, (SELECT nextval('account_seq') AS id) n
+              FROM (SELECT nextval('account_seq') AS id, i.* FROM %%1$s) n
             ON CONFLICT (commerce_customer_id) DO UPDATE SET name = excluded.name, street = excluded.street,
                    city = excluded.city, postal_code = excluded.postal_code, country_code = excluded.country_code,
                    vat_number = excluded.vat_number, website = excluded.website, known_to_commerce = true,
                    version = a.version + CASE WHEN %1$s THEN 1 ELSE 0 END,
                    updated_at = CASE WHEN %1$s THEN now() ELSE a.updated_at END
-            RETURNING a.id, a.number""".formatted(changed("excluded", "commerce_customer_id"), INPUT);
+            RETURNING a.id, a.number, a.commerce_customer_id""".formatted(changed("excluded", "commerce_customer_id"));
+    private static final String UNNEST = """
+            unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+              AS i (customer_id, name, street, city, postal_code, country_code, vat_number, website, correlation_id)""";
+    private static final String UPSERT_BY_CUSTOMER = UPSERT_BY_CUSTOMER_FROM.formatted(INPUT);
+    private static final String UPSERT_ALL_BY_CUSTOMER = UPSERT_BY_CUSTOMER_FROM.formatted(UNNEST);
+
+    /**
+     * The initial sync's copies of many customers in one statement (a batch of the {@code customers-to-accounts}
+     * sync); the accounts, in the order of {@code snapshots}. Copies that name their account, or two copies of one
+     * customer, go one by one through {@link #upsertFromCommerce}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Copied> upsertAllFromCommerce(List<OrganizationSnapshotV1> snapshots, List<String> correlationIds) {
+        long distinct = snapshots.stream().map(OrganizationSnapshotV1::customerId).distinct().count();
+        if (distinct < snapshots.size() || snapshots.stream().anyMatch(s -> s.accountId() != null)) {
+            List<Copied> copied = new java.util.ArrayList<>(snapshots.size());
+            for (int i = 0; i < snapshots.size(); i++) {
+                copied.add(upsertFromCommerce(snapshots.get(i), correlationIds.get(i)));
+            }
+            return copied;
+        }
+        int n = snapshots.size();
+        Object[][] columns = new Object[9][n];
+        for (int i = 0; i < n; i++) {
+            OrganizationSnapshotV1 snapshot = snapshots.get(i);
+            CompanyInfo c = snapshot.company();
+            Object[] row = { snapshot.customerId(), c.name(), c.street(), c.city(), c.postalCode(), c.countryCode(),
+                    c.vatNumber(), c.website(), correlationIds.get(i) };
+            for (int k = 0; k < row.length; k++) {
+                columns[k][i] = row[k];
+            }
+        }
+        Map<Long, Copied> byCustomer = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(UPSERT_ALL_BY_CUSTOMER)) {
+            statement.setArray(1, connection.createArrayOf("int8", columns[0]));
+            for (int k = 1; k < columns.length; k++) {
+                statement.setArray(k + 1, connection.createArrayOf("text", columns[k]));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    byCustomer.put(rs.getLong(3), new Copied(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy " + n + " customers to their accounts", e);
+        }
+        return snapshots.stream().map(s -> byCustomer.get(s.customerId())).toList();
+    }
 
     private Copied upsert(String sql, Object[] values, Object... more) {
         try (Connection connection = dataSource.getConnection();

@@ -2,9 +2,12 @@ package onboarding.sales.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import onboarding.bridge.inbox.ApplyResult;
+import onboarding.bridge.inbox.BulkInboundHandler;
 import onboarding.bridge.inbox.InboundHandler;
 import onboarding.model.CompanyInfo;
+import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
@@ -12,8 +15,9 @@ import onboarding.model.OrganizationUpdatedV1;
 /**
  * Commerce organisation customers as Sales applies them, inside the bridge's inbox (so nothing is sent back to
  * Commerce: no echo). An edit by Commerce staff updates the linked account; a copy by the initial sync of
- * {@code customers-to-accounts} creates or overwrites the customer's account (Commerce wins) with one statement
- * and no entity load, so that a batch of thousands stays cheap; the inbox then links the account to the customer.
+ * {@code customers-to-accounts} creates or overwrites the customers' accounts (Commerce wins) with one statement
+ * per run of copies and no entity load, so that a batch of thousands stays cheap; the inbox then links each account
+ * to its customer.
  */
 @ApplicationScoped
 public class OrganizationHandlers {
@@ -29,10 +33,11 @@ public class OrganizationHandlers {
 
     @Produces
     InboundHandler<OrganizationSnapshotV1> organizationSnapshot(AccountService accounts) {
-        return InboundHandler.of(EventTypes.ORGANIZATION_SNAPSHOT, 1, (event, organization) -> {
-            named(organization.company(), event.eventType());
-            AccountService.Copied account = accounts.upsertFromCommerce(organization, event.correlationId());
-            return new ApplyResult(account.id(), account.number());
+        return BulkInboundHandler.of(EventTypes.ORGANIZATION_SNAPSHOT, 1, (events, organizations) -> {
+            organizations.forEach(organization -> named(organization.company(), EventTypes.ORGANIZATION_SNAPSHOT));
+            List<AccountService.Copied> copied = accounts.upsertAllFromCommerce(organizations,
+                    events.stream().map(EventEnvelope::correlationId).toList());
+            return copied.stream().map(account -> new ApplyResult(account.id(), account.number())).toList();
         });
     }
 

@@ -2,15 +2,19 @@ package onboarding.sales.lead;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import onboarding.bridge.inbox.ApplyResult;
-import onboarding.bridge.inbox.InboundHandler;
+import onboarding.bridge.inbox.BulkInboundHandler;
 import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.ProspectSubmittedV1;
 
 /** A partner signup in Commerce becomes an unowned lead of origin DUAL_WRITE. */
 @ApplicationScoped
-public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmittedV1> {
+public class ProspectSubmittedHandler implements BulkInboundHandler<ProspectSubmittedV1> {
 
     @Override
     public String eventType() {
@@ -22,28 +26,42 @@ public class ProspectSubmittedHandler implements InboundHandler<ProspectSubmitte
         return 1;
     }
 
+    /**
+     * One query for the leads these prospects already have, then one new lead per prospect Sales does not know
+     * (inserted together when the inbox flushes the run); a prospect twice in the run is applied in order.
+     */
     @Override
-    public ApplyResult apply(EventEnvelope event, ProspectSubmittedV1 p) {
-        Lead existing = Lead.find("prospectId", p.prospectId()).firstResult();
-        if (existing != null) {
-            // a copy of a prospect Sales already has (initial sync, replay): Commerce's data wins while the
-            // lead is open; a decided lead keeps the data it was decided on
-            if (existing.status == LeadStatus.OPEN) {
-                copy(p, existing);
+    public List<ApplyResult> applyAll(List<EventEnvelope> events, List<ProspectSubmittedV1> payloads) {
+        Map<Long, Lead> leads = new HashMap<>();
+        List<Long> prospectIds = payloads.stream().map(ProspectSubmittedV1::prospectId).distinct().toList();
+        Lead.<Lead>list("prospectId in ?1", prospectIds).forEach(lead -> leads.put(lead.prospectId, lead));
+        List<ApplyResult> results = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            ProspectSubmittedV1 p = payloads.get(i);
+            Lead existing = leads.get(p.prospectId());
+            if (existing != null) {
+                // a copy of a prospect Sales already has (initial sync, replay): Commerce's data wins while the
+                // lead is open; a decided lead keeps the data it was decided on
+                if (existing.status == LeadStatus.OPEN) {
+                    copy(p, existing);
+                }
+                results.add(new ApplyResult(existing.id.toString(), existing.number));
+                continue;
             }
-            return new ApplyResult(existing.id.toString(), existing.number);
+            Lead lead = new Lead();
+            lead.id = Lead.nextId();
+            lead.number = Lead.numberOf(lead.id);
+            lead.status = LeadStatus.OPEN;
+            lead.origin = LeadOrigin.DUAL_WRITE;
+            copy(p, lead);
+            lead.prospectId = p.prospectId();
+            lead.correlationId = events.get(i).correlationId();
+            lead.createdAt = Instant.now();
+            lead.persist();
+            leads.put(lead.prospectId, lead);
+            results.add(ApplyResult.created(lead.id.toString(), lead.number));
         }
-        Lead lead = new Lead();
-        lead.id = Lead.nextId();
-        lead.number = Lead.numberOf(lead.id);
-        lead.status = LeadStatus.OPEN;
-        lead.origin = LeadOrigin.DUAL_WRITE;
-        copy(p, lead);
-        lead.prospectId = p.prospectId();
-        lead.correlationId = event.correlationId();
-        lead.createdAt = Instant.now();
-        lead.persist();
-        return ApplyResult.created(lead.id.toString(), lead.number);
+        return results;
     }
 
     private static void copy(ProspectSubmittedV1 p, Lead lead) {

@@ -12,7 +12,6 @@ import onboarding.model.EventTypes;
 import onboarding.model.InboxResult;
 import onboarding.model.Json;
 import onboarding.model.OpportunityClosedV1;
-import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
 import onboarding.sales.account.AccountService;
 import onboarding.sales.contact.ContactService;
@@ -52,12 +51,10 @@ public class SalesTimelineAnnotator implements TimelineAnnotator {
                         null, customerUrl(Long.toString(organization.customerId())),
                         event.correlationId());
             }
-            case EventTypes.ORGANIZATION_SNAPSHOT -> {
-                OrganizationSnapshotV1 organization = payload(event.payload(), OrganizationSnapshotV1.class);
-                timeline.add(AccountService.RECORD_TYPE, result.recordId(), Timeline.Source.DUAL_WRITE,
-                        "timeline.account.syncedByDualWrite", organization.customerNumber(), null,
-                        organization.customerUrl(), event.correlationId());
-            }
+            case EventTypes.ORGANIZATION_SNAPSHOT -> timeline.add(AccountService.RECORD_TYPE, result.recordId(),
+                    Timeline.Source.DUAL_WRITE, "timeline.account.syncedByDualWrite",
+                    event.payload().path("customerNumber").asText(null), null,
+                    event.payload().path("customerUrl").asText(null), event.correlationId());
             default -> {
                 // nothing to note
             }

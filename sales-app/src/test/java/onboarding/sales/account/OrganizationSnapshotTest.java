@@ -74,6 +74,38 @@ class OrganizationSnapshotTest {
     }
 
     @Test
+    void a_batch_of_copies_creates_one_account_per_customer_in_one_go_and_a_repeated_customer_still_one() {
+        long a = CUSTOMERS.incrementAndGet();
+        long b = CUSTOMERS.incrementAndGet();
+        long c = CUSTOMERS.incrementAndGet();
+        CompanyInfo company = Fixtures.company();
+
+        List<InboxResult> results = commerce.deliver(List.of(commerce.organizationSnapshot(a, null, company),
+                commerce.organizationSnapshot(b, null, company), commerce.organizationSnapshot(c, null, company)));
+
+        assertEquals(3, results.stream().filter(r -> r.outcome() == InboxResult.Outcome.APPLIED).count(),
+                results.toString());
+        long[] customers = { a, b, c };
+        for (int i = 0; i < customers.length; i++) {
+            long accountId = Long.parseLong(results.get(i).remoteId());
+            assertEquals(customers[i], reload(accountId).commerceCustomerId, "results in the order of the batch");
+            assertEquals(Account.numberOf(accountId), results.get(i).remoteLabel());
+            assertEquals(1L, rows.count("dualwrite_link where table_map = 'customers-to-accounts' and local_id = ?1"
+                    + " and remote_id = ?2", Long.toString(accountId), Long.toString(customers[i])));
+        }
+
+        CompanyInfo renamed = new CompanyInfo("Renamed " + a, company.street(), company.city(), company.postalCode(),
+                company.countryCode(), company.vatNumber(), company.website());
+        List<InboxResult> twice = commerce.deliver(List.of(commerce.organizationSnapshot(a, null, company),
+                commerce.organizationSnapshot(a, null, renamed)));
+
+        assertEquals(List.of(results.get(0).remoteId(), results.get(0).remoteId()),
+                twice.stream().map(InboxResult::remoteId).toList(), twice.toString());
+        assertEquals(1L, rows.count("account where commerce_customer_id = ?1", a));
+        assertEquals("Renamed " + a, reload(Long.parseLong(results.get(0).remoteId())).name, "the later copy wins");
+    }
+
+    @Test
     void commerce_wins_over_a_sales_edit_and_later_sales_edits_flow_back() {
         long customerId = CUSTOMERS.incrementAndGet();
         CompanyInfo company = Fixtures.company();

@@ -24,6 +24,7 @@ import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.InboxBatch;
 import onboarding.model.InboxResponse;
+import onboarding.model.InboxResult;
 import onboarding.model.InboxResult.Outcome;
 import onboarding.model.Json;
 import onboarding.model.Origin;
@@ -145,6 +146,47 @@ class InboxTest {
     }
 
     @Test
+    void a_batch_of_signups_is_applied_in_order_with_known_and_repeated_prospects() throws Exception {
+        String domain = UUID.randomUUID().toString();
+        EventEnvelope known = prospectSubmitted("Known", "known@" + domain + ".example");
+        InboxResponse earlier = deliver(List.of(known));
+        EventEnvelope fresh = prospectSubmitted("Fresh", "fresh@" + domain + ".example");
+        EventEnvelope knownAgain = withFirstName(known, "Known-again");
+        EventEnvelope freshAgain = withFirstName(fresh, "Fresh-again");
+        EventEnvelope other = prospectSubmitted("Other", "other@" + domain + ".example");
+
+        InboxResponse response = deliver(List.of(fresh, knownAgain, freshAgain, other));
+
+        List<InboxResult> results = response.results();
+        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED),
+                results.stream().map(InboxResult::outcome).toList());
+        assertEquals(earlier.results().get(0).remoteId(), results.get(1).remoteId(), "a known prospect keeps its lead");
+        assertEquals(results.get(0).remoteId(), results.get(2).remoteId(), "a prospect twice in a batch: one lead");
+        assertEquals(3L, count("lead where email like '%@" + domain + ".example'"));
+        Lead freshLead = Lead.findById(Long.parseLong(results.get(0).remoteId()));
+        assertEquals("Fresh-again", freshLead.firstName, "the later event of the batch wins");
+        assertEquals(freshLead.number, results.get(0).remoteLabel());
+        assertEquals("Known-again", ((Lead) Lead.findById(Long.parseLong(results.get(1).remoteId()))).firstName);
+        for (int i = 0; i < results.size(); i++) {
+            EventEnvelope event = List.of(fresh, knownAgain, freshAgain, other).get(i);
+            assertEquals(1L, count("dualwrite_inbox where event_id = '" + event.eventId() + "' and result_id = '"
+                    + results.get(i).remoteId() + "' and result_label = '" + results.get(i).remoteLabel() + "'"));
+            assertEquals(1L, count("dualwrite_link where table_map = 'prospects-to-leads' and local_id = '"
+                    + results.get(i).remoteId() + "' and remote_id = '" + event.aggregateId() + "'"));
+        }
+        assertEquals(2L, count("timeline_entry where record_type = 'lead' and record_id = '"
+                + results.get(0).remoteId() + "'"), "created, then updated by the copy");
+
+        InboxResponse again = deliver(List.of(fresh, knownAgain, freshAgain, other));
+
+        assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE),
+                again.results().stream().map(InboxResult::outcome).toList());
+        assertEquals(results.stream().map(InboxResult::remoteId).toList(),
+                again.results().stream().map(InboxResult::remoteId).toList());
+        assertEquals(3L, count("lead where email like '%@" + domain + ".example'"));
+    }
+
+    @Test
     void bad_missing_or_stale_signatures_are_refused_and_store_nothing() throws Exception {
         String email = "forged." + UUID.randomUUID() + "@example.com";
         String body = Json.mapper().writeValueAsString(new InboxBatch(List.of(prospectSubmitted("Eve", email))));
@@ -239,6 +281,15 @@ class InboxTest {
         JsonNode json = Json.mapper().valueToTree(payload);
         return new EventEnvelope(UUID.randomUUID(), TableMaps.PROSPECTS_TO_LEADS, "prospect", Long.toString(id), 1,
                 EventTypes.PROSPECT_SUBMITTED, 1, Origin.COMMERCE, UUID.randomUUID().toString(), Instant.now(), json);
+    }
+
+    /** A later event of the same prospect whose contact has another first name. */
+    private static EventEnvelope withFirstName(EventEnvelope e, String firstName) {
+        com.fasterxml.jackson.databind.node.ObjectNode payload =
+                (com.fasterxml.jackson.databind.node.ObjectNode) e.payload().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("contact")).put("firstName", firstName);
+        return new EventEnvelope(UUID.randomUUID(), e.tableMap(), e.aggregateType(), e.aggregateId(),
+                e.sequence() + 1, e.eventType(), 1, e.origin(), e.correlationId(), Instant.now(), payload);
     }
 
     private static EventEnvelope copy(EventEnvelope e, String type, int version) {
