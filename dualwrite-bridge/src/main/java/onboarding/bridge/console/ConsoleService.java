@@ -147,10 +147,15 @@ public class ConsoleService {
                             delivered == null ? null : delivered.toInstant().toEpochMilli() - created.toEpochMilli(),
                             rs.getString(10), rs.getString(11)));
                 });
-        long[] total = new long[1];
-        sql.query("SELECT count(*) FROM dualwrite_outbox WHERE " + where, args,
-                rs -> total[0] = rs.getLong(1));
-        return new Page<>(rows, page, PAGE_SIZE, total[0]);
+        // counted up to ten pages ahead ("of more than …"): a map's log may hold a million events
+        return Page.of(rows, page, PAGE_SIZE, limit -> {
+            long[] total = new long[1];
+            List<Object> limited = new ArrayList<>(args);
+            limited.add(limit);
+            sql.query("SELECT count(*) FROM (SELECT 1 FROM dualwrite_outbox WHERE " + where + " LIMIT ?) c", limited,
+                    rs -> total[0] = rs.getLong(1));
+            return total[0];
+        });
     }
 
     /** Failing and dead events of every map, oldest first (they hold back later events of their record). */
