@@ -1,6 +1,7 @@
 package onboarding.bridge.inbox;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import onboarding.model.EventEnvelope;
 
 /**
@@ -21,22 +22,16 @@ public interface BulkInboundHandler<P> extends InboundHandler<P> {
 
     /** A bulk handler from a function, for CDI producer methods. */
     static <P> BulkInboundHandler<P> of(String eventType, int schemaVersion,
-            java.util.function.BiFunction<List<EventEnvelope>, List<P>, List<ApplyResult>> applyAll) {
-        return new BulkInboundHandler<>() {
-            @Override
-            public String eventType() {
-                return eventType;
-            }
+            BiFunction<List<EventEnvelope>, List<P>, List<ApplyResult>> applyAll) {
+        return new Of<>(eventType, schemaVersion, applyAll);
+    }
 
-            @Override
-            public int schemaVersion() {
-                return schemaVersion;
-            }
-
-            @Override
-            public List<ApplyResult> applyAll(List<EventEnvelope> events, List<P> payloads) {
-                return applyAll.apply(events, payloads);
-            }
-        };
+    /** {@link #of}'s handler. */
+    record Of<P>(String eventType, int schemaVersion, BiFunction<List<EventEnvelope>, List<P>, List<ApplyResult>> fn)
+            implements BulkInboundHandler<P> {
+        @Override
+        public List<ApplyResult> applyAll(List<EventEnvelope> events, List<P> payloads) {
+            return fn.apply(events, payloads);
+        }
     }
 }

@@ -19,21 +19,15 @@ public interface InboundHandler<P> {
     /** A handler from a function, for CDI producer methods that register several small handlers. */
     static <P> InboundHandler<P> of(String eventType, int schemaVersion,
             java.util.function.BiFunction<EventEnvelope, P, ApplyResult> apply) {
-        return new InboundHandler<>() {
-            @Override
-            public String eventType() {
-                return eventType;
-            }
+        return new Of<>(eventType, schemaVersion, apply);
+    }
 
-            @Override
-            public int schemaVersion() {
-                return schemaVersion;
-            }
-
-            @Override
-            public ApplyResult apply(EventEnvelope event, P payload) {
-                return apply.apply(event, payload);
-            }
-        };
+    /** {@link #of}'s handler. */
+    record Of<P>(String eventType, int schemaVersion, java.util.function.BiFunction<EventEnvelope, P, ApplyResult> fn)
+            implements InboundHandler<P> {
+        @Override
+        public ApplyResult apply(EventEnvelope event, P payload) {
+            return fn.apply(event, payload);
+        }
     }
 }
