@@ -35,6 +35,7 @@ import onboarding.model.CompanyInfo;
 import onboarding.model.ContactInfo;
 import onboarding.model.ContactRecord;
 import onboarding.model.DecisionReason;
+import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.InboxResult;
 import onboarding.model.LeadDisqualifiedV1;
@@ -192,6 +193,23 @@ class PartnerDecisionsTest {
         assertEquals("Acme Groupe", find(orgId).name);
         assertEquals(outboxBefore + 1, count("dualwrite_outbox where event_type = 'organization.updated'"),
                 "a change from Sales is not sent back");
+    }
+
+    @Test
+    void a_decision_and_an_edit_of_its_new_account_in_one_batch_apply_in_order() {
+        Partner partner = signUp("en");
+        EventEnvelope edit = Inbound.event(TableMaps.ACCOUNTS_TO_CUSTOMERS, "account", partner.accountId(),
+                EventTypes.ACCOUNT_UPDATED, new AccountUpdatedV1(partner.accountId(), "A-1",
+                        new CompanyInfo("Acme Batch SA", "1 rue A", "Lyon", "69001", "FR", null, null), "alice"));
+
+        List<InboxResult> results = Inbound.deliverAll(signatures, List.of(qualify(partner), edit));
+
+        assertEquals(List.of(InboxResult.Outcome.APPLIED, InboxResult.Outcome.APPLIED),
+                results.stream().map(InboxResult::outcome).toList(), results.toString());
+        long orgId = reload(partner.prospect()).organizationCustomerId;
+        assertEquals(Long.toString(orgId), results.get(1).remoteId(),
+                "the edit finds the customer the decision created and linked earlier in the same batch");
+        assertEquals("Acme Batch SA", find(orgId).name);
     }
 
     @Test

@@ -31,8 +31,13 @@ public final class Inbound {
     }
 
     public static InboxResult deliver(Signatures signatures, EventEnvelope event) {
+        return deliverAll(signatures, List.of(event)).get(0);
+    }
+
+    /** One signed batch, as the Sales relay sends it; the answers in the order of {@code events}. */
+    public static List<InboxResult> deliverAll(Signatures signatures, List<EventEnvelope> events) {
         try {
-            String body = Json.mapper().writeValueAsString(new InboxBatch(List.of(event)));
+            String body = Json.mapper().writeValueAsString(new InboxBatch(events));
             long now = Instant.now().getEpochSecond();
             Response response = given().contentType("application/json")
                     .header(Signatures.TIMESTAMP_HEADER, Long.toString(now))
@@ -41,7 +46,7 @@ public final class Inbound {
             if (response.statusCode() != 200) {
                 throw new AssertionError("inbox answered " + response.statusCode() + ": " + response.asString());
             }
-            return Json.mapper().readValue(response.asString(), InboxResponse.class).results().get(0);
+            return Json.mapper().readValue(response.asString(), InboxResponse.class).results();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -116,7 +116,7 @@ public class Inbox {
             try {
                 List<InboxResult> together = QuarkusTransaction.requiringNew().call(() -> {
                     try (Connection connection = dataSource.getConnection()) {
-                        return DeferredWrites.collect(connection, () -> applyTogether(connection, resolved));
+                        return applyTogether(connection, resolved);
                     }
                 });
                 for (int k = 0; k < together.size(); k++) {
@@ -136,12 +136,12 @@ public class Inbox {
 
     /**
      * Applies the events of a batch in one transaction: the events applied before are answered DUPLICATE from one
-     * query; each run of consecutive events of one bulk handler is applied by it in one go, other events one by one;
-     * links, timeline entries and the inbox rows are written together at the end (a second delivery of an event
+     * query; each run of consecutive events of one bulk handler is applied by it in one go, with its links and timeline
+     * entries written together, other events one by one; the inbox rows are written together at the end (a second delivery of an event
      * racing this one makes the inbox insert fail, and the batch is then applied one event at a time).
      */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private List<InboxResult> applyTogether(Connection connection, List<Resolved> resolved) throws SQLException {
+    private List<InboxResult> applyTogether(Connection connection, List<Resolved> resolved) throws Exception {
         Map<UUID, InboxResult> before = appliedBefore(connection, resolved);
         InboxResult[] done = new InboxResult[resolved.size()];
         List<Resolved> arrived = new ArrayList<>(resolved.size());
@@ -166,13 +166,19 @@ public class Inbox {
             InboundContext.begin(first.event());
             try {
                 if (first.handler() instanceof BulkInboundHandler bulk) {
-                    results = bulk.applyAll(run.stream().map(Resolved::event).toList(),
-                            run.stream().map(Resolved::payload).toList());
+                    // the run's links and timeline entries are written together when it ends (a bulk handler
+                    // reads none of them); other handlers may read the links of earlier events: written at once
+                    results = DeferredWrites.collect(connection, () -> {
+                        List<ApplyResult> ofRun = bulk.applyAll(run.stream().map(Resolved::event).toList(),
+                                run.stream().map(Resolved::payload).toList());
+                        for (int k = 0; k < run.size(); k++) {
+                            linkAndNote(connection, run.get(k).event(), ofRun.get(k));
+                        }
+                        return ofRun;
+                    });
                 } else {
                     results = List.of(((InboundHandler) first.handler()).apply(first.event(), first.payload()));
-                }
-                for (int k = 0; k < run.size(); k++) {
-                    linkAndNote(connection, run.get(k).event(), results.get(k));
+                    linkAndNote(connection, first.event(), results.get(0));
                 }
             } finally {
                 InboundContext.end();
