@@ -35,8 +35,13 @@ import org.jboss.logging.Logger;
 public class AlertEvaluator {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
-    /** A mail still SENDING after this was abandoned by a crashed process. */
+    /**
+     * A mail still SENDING after this was abandoned by a crashed process; a FAILED one (the mail server refused or
+     * was down) is tried again this long after its last attempt.
+     */
     static final Duration UNSENT_AFTER = Duration.ofMinutes(2);
+    /** How long after its alert fired a FAILED mail is still tried again (the alert itself stays on the console). */
+    static final Duration RETRY_FAILED_FOR = Duration.ofHours(24);
 
     @CheckedTemplate(basePath = "dualwrite/mail")
     static class Templates {
@@ -82,19 +87,20 @@ public class AlertEvaluator {
     }
 
     /**
-     * Alert mails a process began to send but never recorded (it crashed in between): claimed again, so an
-     * alert mail is sent at least once.
+     * Alert mails a process began to send but never recorded (it crashed in between), and mails the mail server
+     * refused (for a day, every few minutes): claimed again, so an alert mail is sent at least once.
      */
     private List<Fired> claimUnsent() {
         List<Fired> unsent = new ArrayList<>();
         sql.query("""
-                UPDATE dualwrite_alert a SET mail_attempt_at = now()
-                 WHERE a.id IN (SELECT id FROM dualwrite_alert WHERE mail_status = 'SENDING'
+                UPDATE dualwrite_alert a SET mail_status = 'SENDING', mail_attempt_at = now()
+                 WHERE a.id IN (SELECT id FROM dualwrite_alert WHERE mail_status IN ('SENDING', 'FAILED')
                                    AND mail_attempt_at < now() - (? * interval '1 second')
+                                   AND (mail_status = 'SENDING' OR fired_at > now() - (? * interval '1 second'))
                                  ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
                 RETURNING a.id, a.table_map, a.error_count, a.threshold, a.window_minutes, a.last_error, a.paused,
                           a.mail_to, (SELECT r.language FROM dualwrite_alert_rule r WHERE r.id = a.rule_id)""",
-                List.of(UNSENT_AFTER.toSeconds()), rs -> unsent.add(fired(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                List.of(UNSENT_AFTER.toSeconds(), RETRY_FAILED_FOR.toSeconds()), rs -> unsent.add(fired(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9))));
         return unsent;
     }

@@ -204,6 +204,26 @@ class AlertRulesTest {
     }
 
     @Test
+    void an_alert_mail_the_mail_server_refused_is_tried_again_for_a_day() {
+        String email = "ops-" + UUID.randomUUID() + "@sales.example";
+        long failed = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, mail_to,"
+                + " mail_status, mail_error, mail_attempt_at, cleared_at) VALUES ('" + MAP + "', 12, 10, 15, '" + email
+                + "', 'FAILED', 'connection refused', now() - interval '3 minutes', now()) RETURNING id");
+        long old = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, mail_to,"
+                + " mail_status, mail_error, mail_attempt_at, fired_at, cleared_at) VALUES ('" + MAP + "', 12, 10, 15, '"
+                + email + "', 'FAILED', 'connection refused', now() - interval '3 minutes', now() - interval '2 days',"
+                + " now()) RETURNING id");
+
+        evaluator.evaluate();
+        evaluator.evaluate();
+
+        assertEquals(1, mailbox.getMailsSentTo(email).size(), "sent once, and only the recent one");
+        assertEquals("SENT", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", failed));
+        assertEquals("FAILED", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", old),
+                "given up a day after the alert fired");
+    }
+
+    @Test
     @TestSecurity(user = "alice", roles = "salesperson")
     void salespeople_are_refused() {
         given().redirects().follow(false).get(NEW).then().statusCode(403);
