@@ -39,7 +39,7 @@ public class EmailsResource {
     @POST
     @Path("{id}/resend")
     public Response resend(@PathParam("id") long id, @Context SecurityContext security) {
-        MailMessage copy = mail.resend(id, security.getUserPrincipal().getName());
-        return Response.seeOther(URI.create("/hq/emails#mail-" + copy.id)).build();
+        long copy = mail.resend(id, security.getUserPrincipal().getName());
+        return Response.seeOther(URI.create("/hq/emails#mail-" + copy)).build();
     }
 }

@@ -34,26 +34,26 @@ public class PartnerMails {
         this.mail = mail;
     }
 
-    public MailMessage applicationReceived(Prospect prospect) {
+    public long applicationReceived(Prospect prospect) {
         return queue(MailKind.APPLICATION_RECEIVED, prospect, "mail.received.subject",
                 Templates.receivedHtml(prospect), Templates.receivedText(prospect));
     }
 
-    public MailMessage approved(Prospect prospect, Customer admin, String activationUrl) {
+    public long approved(Prospect prospect, Customer admin, String activationUrl) {
         return queue(MailKind.APPROVED, prospect, "mail.approved.subject",
                 Templates.approvedHtml(prospect, admin, activationUrl),
                 Templates.approvedText(prospect, admin, activationUrl));
     }
 
     /** {@code reasonKey} is the bundle key of the reason, or null when it may not be shared. */
-    public MailMessage rejected(Prospect prospect, String reasonKey) {
+    public long rejected(Prospect prospect, String reasonKey) {
         Locale locale = localeOf(prospect);
         String reason = reasonKey == null ? null : Messages.get(locale, reasonKey);
         return queue(MailKind.REJECTED, prospect, "mail.rejected.subject",
                 Templates.rejectedHtml(prospect, reason), Templates.rejectedText(prospect, reason));
     }
 
-    private MailMessage queue(MailKind kind, Prospect prospect, String subjectKey, TemplateInstance html,
+    private long queue(MailKind kind, Prospect prospect, String subjectKey, TemplateInstance html,
             TemplateInstance text) {
         Locale locale = localeOf(prospect);
         MailService.Rendered content = UiLocale.with(locale, () -> new MailService.Rendered(

@@ -26,9 +26,11 @@ public class ProspectService {
     static final int SORTED_MATCHES = 10_000;
 
     private final Timeline timeline;
+    private final SearchWords searchWords;
 
-    ProspectService(Timeline timeline) {
+    ProspectService(Timeline timeline, SearchWords searchWords) {
         this.timeline = timeline;
+        this.searchWords = searchWords;
     }
 
     /**
@@ -62,24 +64,35 @@ public class ProspectService {
     }
 
     /**
-     * A text search, ids first: the trigram indexes (V2026_11_27_60) find the ids of the matches, only those are
-     * sorted, and the rows of the page are read by id. Without the MATERIALIZED fence PostgreSQL may walk the
-     * submitted_at index instead, testing row after row for 25 matches (250 ms at a million prospects when the
-     * matches are a few thousand). The same statement counts the matches. A text that matches more than
-     * {@link #SORTED_MATCHES} prospects ("gmbh") is dense enough for that walk to be the quick way, and sorting all
-     * its matches the slow one: the walk is used then.
+     * A text search, ids first: the trigram index (V2026_11_27_91) finds the prospects whose search text holds the
+     * rarest words of the text ({@link SearchWords}), the whole text is looked for in the search text of these rows
+     * only (company, contact name and email, each on its own), the matches are sorted and the rows of the page are
+     * read by id. Without the MATERIALIZED fence PostgreSQL may walk the submitted_at index instead, testing row after
+     * row for 25 matches (250 ms at a million prospects when the matches are a few thousand). The same statement
+     * counts the matches. A text that matches more than {@link #SORTED_MATCHES} prospects ("gmbh") is dense enough
+     * for that walk to be the quick way, and sorting all its matches the slow one: the walk is used then.
      */
     private Page<Prospect> searchText(String q, ProspectStatus status, int page) {
-        String like = " LIKE :q ESCAPE '" + Like.ESCAPE + "'";
-        // emails never contain white space (SignupForm): a text with a space is a company or contact name
-        String where = "(lower(company_name)" + like + " OR lower((first_name || ' ') || last_name)" + like
-                + (q.trim().matches(".*\\s.*") ? "" : " OR lower(email)" + like) + " OR number = :number)"
-                + (status == null ? "" : " AND status = :status");
-        Map<String, Object> parameters = new HashMap<>(Map.of("q", Like.contains(q), "number", q.trim().toUpperCase(Locale.ROOT),
-                "offset", (page - 1) * PAGE_SIZE, "size", PAGE_SIZE));
+        // the separator of the columns in the search text is no character anyone searches for
+        String text = q.replace(String.valueOf(SearchWords.SEPARATOR), "");
+        Map<String, Object> parameters = new HashMap<>(Map.of("text", text.trim().toLowerCase(Locale.ROOT),
+                "number", text.trim().toUpperCase(Locale.ROOT), "offset", (page - 1) * PAGE_SIZE, "size", PAGE_SIZE));
+        // the index is given the chosen words, or the whole text (a LIKE pattern) when no word is worth it; strpos
+        // takes the text literally and is no index condition: PostgreSQL tests it on the rows the index found
+        List<String> words = searchWords.forIndex(text);
+        List<String> patterns = words.isEmpty() ? List.of(Like.contains(text)) : words.stream().map(Like::contains).toList();
+        StringBuilder condition = new StringBuilder("((");
+        for (int i = 0; i < patterns.size(); i++) {
+            condition.append(SearchWords.DOCUMENT).append(" LIKE :pattern").append(i).append(" ESCAPE '").append(Like.ESCAPE)
+                    .append("' AND ");
+            parameters.put("pattern" + i, patterns.get(i));
+        }
+        condition.append("strpos(").append(SearchWords.DOCUMENT).append(", :text) > 0) OR number = :number)");
         if (status != null) {
+            condition.append(" AND status = :status");
             parameters.put("status", status.name());
         }
+        String where = condition.toString();
         List<Object[]> rows = nativeRows("WITH matching AS MATERIALIZED (SELECT id, submitted_at FROM prospect WHERE " + where
                 + " LIMIT " + (SORTED_MATCHES + 1) + ") SELECT id, count(*) OVER () FROM matching"
                 + " ORDER BY submitted_at DESC, id DESC OFFSET :offset LIMIT :size", parameters);

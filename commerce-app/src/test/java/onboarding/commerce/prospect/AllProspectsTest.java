@@ -92,6 +92,36 @@ class AllProspectsTest {
     }
 
     @Test
+    void the_whole_text_is_searched_in_one_column_at_a_time() {
+        String lowerTag = tag.toLowerCase();
+        // a part of a company name, a contact name, an email (its domain too)
+        assertEquals(11, companies(page("/hq/prospects?q=" + encode(tag + " company 1"))).size(), "Company 1 and 10 to 19");
+        assertEquals(List.of(tag + " Company 7"), companies(page("/hq/prospects?q=" + encode("ire Marchetti" + tag))));
+        assertEquals(List.of(tag + " Company 21"), companies(page("/hq/prospects?q=" + encode("r21." + lowerTag + "@exa"))));
+        assertTrue(page("/hq/prospects?q=" + encode("." + lowerTag + "@example.com")).select(".pager").text().contains("of 30"));
+        // every word present, but not as that text in one column: no match
+        assertEquals(1, page("/hq/prospects?q=" + encode("company " + tag)).select("#no-prospects").size(), "words out of order");
+        assertEquals(1, page("/hq/prospects?q=" + encode("dupont buyer3")).select("#no-prospects").size(), "contact and email");
+        assertEquals(1, page("/hq/prospects?q=" + encode(tag + " 7 Company")).select("#no-prospects").size());
+        // a word every prospect has next to a rare one
+        assertEquals(List.of(tag + " Company 12"), companies(page("/hq/prospects?q=" + encode("buyer12." + lowerTag + "@example.com"))));
+        assertEquals(List.of(tag + " Company 3"), companies(page("/hq/prospects?q=" + encode(tag + " Company 3") + "&status=NEW")));
+    }
+
+    @Test
+    void the_index_is_asked_for_the_rare_words_only() {
+        // "gmbh" and "example" in every prospect of the sample, "umbrella" in one in twenty, "627423" in none
+        var sample = java.util.Map.of("gmbh", 2000, "example", 2000, "umbrella", 100, "industries", 400, "jonas", 100, "simon", 100);
+        assertEquals(List.of("627423"), SearchWords.choose("Umbrella Industries 627423 GmbH", sample, 2000));
+        assertEquals(List.of("627423"), SearchWords.choose("jonas.simon.627423@umbrella-627423.example", sample, 2000));
+        assertEquals(2, SearchWords.choose("Jonas Simon", sample, 2000).size(), "two words one in twenty: both");
+        assertEquals(List.of("umbrella", "industries"), SearchWords.choose("Umbrella Industries GmbH", sample, 2000));
+        assertEquals(List.of(), SearchWords.choose("GmbH", sample, 2000), "too common: the whole text goes to the index");
+        assertEquals(List.of(), SearchWords.choose("50% a_b", sample, 2000), "no word of three letters");
+        assertEquals(List.of("rabatt"), SearchWords.choose("50% Rabatt", sample, 2000));
+    }
+
+    @Test
     void a_long_list_is_counted_only_a_few_pages_ahead() {
         // 10,001 prospects by SQL, every 20th with "Rare" in its name (500), the newest with the highest number
         String bulk = "Bk" + UUID.randomUUID().toString().substring(0, 6);
