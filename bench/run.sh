@@ -174,17 +174,20 @@ SALES_URL="http://127.0.0.1:$SALES_PORT"
 log "Commerce on $COMMERCE_URL, Sales on $SALES_URL"
 
 # ---- Apps ----
+# Run from the app's quarkus-app folder, as start.sh and the system tests do: the AppCDS archive the build writes
+# there (app-cds.jsa, named relative in scripts/app-jvm.options) is only valid for `-jar quarkus-run.jar` run from it.
 start_app() { # name -> starts it in the background, records its pid
   local name=$1 jfr=""
   [ -n "$BENCH_JFR" ] && jfr="-XX:StartFlightRecording=filename=$WORK/$name-$(now_ms).jfr,settings=profile,dumponexit=true"
   if [ "$name" = commerce ]; then
-    env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$COMMERCE_DB" SALES_URL="$SALES_URL" \
-      COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
-      java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar "$ROOT/commerce-app/target/quarkus-app/quarkus-run.jar" \
+    (cd "$ROOT/commerce-app/target/quarkus-app" && exec env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$COMMERCE_DB" \
+      SALES_URL="$SALES_URL" COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+      java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar quarkus-run.jar) \
       >> "$WORK/commerce.log" 2>&1 < /dev/null &
   else
-    env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
-      java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$SALES_PORT" -jar "$ROOT/sales-app/target/quarkus-app/quarkus-run.jar" \
+    (cd "$ROOT/sales-app/target/quarkus-app" && exec env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" \
+      COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+      java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$SALES_PORT" -jar quarkus-run.jar) \
       >> "$WORK/sales.log" 2>&1 < /dev/null &
   fi
   echo $! > "$WORK/$name.pid"
