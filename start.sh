@@ -38,8 +38,11 @@ fi
 start_app() { # name port peer-env peer-url
   local name=$1 port=$2
   # JVM options: scripts/app-jvm.options (memory-lean defaults); JAVA_OPTS adds to or overrides them
-  nohup env "$3=$4" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java @"$ROOT/scripts/app-jvm.options" ${JAVA_OPTS:-} \
-    -Dquarkus.http.port="$port" -jar "$ROOT/$name-app/target/quarkus-app/quarkus-run.jar" > "$RUN/$name.log" 2>&1 &
+  # run from the app's quarkus-app folder: the AppCDS archive there (app-cds.jsa, named relative in the options)
+  # is only valid for `-jar quarkus-run.jar` run from that folder
+  (cd "$ROOT/$name-app/target/quarkus-app" && exec nohup env "$3=$4" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+    java @"$ROOT/scripts/app-jvm.options" ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar quarkus-run.jar) \
+    > "$RUN/$name.log" 2>&1 &
   echo $! > "$RUN/$name.pid"
 }
 start_app sales "$SALES_PORT" COMMERCE_URL "http://127.0.0.1:$COMMERCE_PORT"

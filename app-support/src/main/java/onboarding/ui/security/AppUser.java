@@ -30,9 +30,14 @@ public class AppUser extends PanacheEntityBase {
     public Instant createdAt;
 
     public static AppUser create(String username, String clearPassword, String roles, String displayName) {
+        return createHashed(username, BcryptUtil.bcryptHash(clearPassword), roles, displayName);
+    }
+
+    /** A user whose password is given as a bcrypt hash already ({@code $2a$...}, Modular Crypt Format). */
+    public static AppUser createHashed(String username, String passwordHash, String roles, String displayName) {
         AppUser user = new AppUser();
         user.username = username;
-        user.password = BcryptUtil.bcryptHash(clearPassword);
+        user.password = passwordHash;
         user.roles = roles;
         user.displayName = displayName;
         user.createdAt = Instant.now();

@@ -11,7 +11,10 @@ public interface DemoUsersConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** Entries {@code username:password:role1|role2:Display name}. */
+    /**
+     * Entries {@code username:password:role1|role2:Display name}; the password in clear text or as a bcrypt hash
+     * ({@code $2a$10$...}).
+     */
     @WithDefault("")
     List<String> users();
 }
