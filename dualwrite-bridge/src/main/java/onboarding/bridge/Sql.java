@@ -74,6 +74,19 @@ public class Sql {
         }
     }
 
+    /**
+     * One column of {@code rows} as an SQL array of {@code type}, for statements that take many rows at once
+     * ({@code unnest(?::type[], …)}).
+     */
+    public static <T> java.sql.Array column(Connection connection, String type, List<T> rows,
+            java.util.function.Function<T, ?> value) throws SQLException {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return connection.createArrayOf(type, values);
+    }
+
     public static void bind(PreparedStatement statement, List<?> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             statement.setObject(i + 1, args.get(i));

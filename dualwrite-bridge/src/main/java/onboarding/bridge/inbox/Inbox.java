@@ -24,6 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import onboarding.bridge.DeferredWrites;
 import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.Sql;
 import onboarding.bridge.console.MapMinutes;
 import onboarding.bridge.link.RecordLinks;
 import onboarding.bridge.timeline.TimelineAnnotator;
@@ -136,16 +137,16 @@ public class Inbox {
 
     /**
      * Applies the events of a batch in one transaction: the events applied before are answered DUPLICATE from one
-     * query; each run of consecutive events of one bulk handler is applied by it in one go, with its links and timeline
-     * entries written together, other events one by one; the inbox rows are written together at the end (a second delivery of an event
-     * racing this one makes the inbox insert fail, and the batch is then applied one event at a time).
+     * query; each run of consecutive events of one bulk handler is applied by it in one go, with its links and
+     * timeline entries written together, other events one by one; the inbox rows are written together at the end
+     * (a second delivery of an event racing this one makes the inbox insert fail, and the batch is then applied one
+     * event at a time).
      */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private List<InboxResult> applyTogether(Connection connection, List<Resolved> resolved) throws Exception {
         Map<UUID, InboxResult> before = appliedBefore(connection, resolved);
         InboxResult[] done = new InboxResult[resolved.size()];
-        List<Resolved> arrived = new ArrayList<>(resolved.size());
-        List<ApplyResult> applied = new ArrayList<>(resolved.size());
+        List<Arrival> arrived = new ArrayList<>(resolved.size());
         int start = 0;
         while (start < resolved.size()) {
             Resolved first = resolved.get(start);
@@ -188,15 +189,12 @@ public class Inbox {
             entityManager.flush();
             entityManager.clear();
             for (int k = 0; k < run.size(); k++) {
-                ApplyResult result = results.get(k);
-                done[start + k] = new InboxResult(run.get(k).event().eventId(), Outcome.APPLIED,
-                        result == null ? null : result.recordId(), result == null ? null : result.recordLabel(), null);
-                arrived.add(run.get(k));
-                applied.add(result);
+                done[start + k] = appliedAnswer(run.get(k).event(), results.get(k));
+                arrived.add(new Arrival(run.get(k).event(), done[start + k]));
             }
             start = end;
         }
-        recordArrivals(connection, arrived, applied);
+        recordArrivals(connection, arrived);
         return List.of(done);
     }
 
@@ -206,8 +204,7 @@ public class Inbox {
         Map<UUID, InboxResult> before = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT event_id, result_id, result_label FROM dualwrite_inbox WHERE event_id = ANY (?)")) {
-            query.setArray(1, connection.createArrayOf("uuid",
-                    resolved.stream().map(r -> r.event().eventId()).toArray()));
+            query.setArray(1, Sql.column(connection, "uuid", resolved, r -> r.event().eventId()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
@@ -218,47 +215,42 @@ public class Inbox {
         return before;
     }
 
+    /** An event a batch applied, with its answer. */
+    private record Arrival(EventEnvelope event, InboxResult answer) {
+    }
+
     /** The inbox rows of the events applied by a batch, with their results, in one statement. */
-    private static void recordArrivals(Connection connection, List<Resolved> arrived, List<ApplyResult> results)
-            throws SQLException {
+    private static void recordArrivals(Connection connection, List<Arrival> arrived) throws SQLException {
         if (arrived.isEmpty()) {
             return;
-        }
-        int n = arrived.size();
-        Object[] ids = new Object[n], maps = new Object[n], types = new Object[n], aggregates = new Object[n],
-                seqs = new Object[n], eventTypes = new Object[n], versions = new Object[n], origins = new Object[n],
-                correlations = new Object[n], occurred = new Object[n], resultIds = new Object[n],
-                labels = new Object[n];
-        for (int k = 0; k < n; k++) {
-            EventEnvelope e = arrived.get(k).event();
-            ApplyResult result = results.get(k);
-            ids[k] = e.eventId();
-            maps[k] = e.tableMap();
-            types[k] = e.aggregateType();
-            aggregates[k] = e.aggregateId();
-            seqs[k] = e.sequence();
-            eventTypes[k] = e.eventType();
-            versions[k] = e.schemaVersion();
-            origins[k] = e.origin().name();
-            correlations[k] = e.correlationId();
-            occurred[k] = e.occurredAt().toString(); // ISO-8601 in UTC: no time zone to guess
-            resultIds[k] = result == null ? null : result.recordId();
-            labels[k] = result == null ? null : result.recordLabel();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO dualwrite_inbox (event_id, table_map, aggregate_type, aggregate_id, seq, event_type,
                     schema_version, origin, correlation_id, occurred_at, result_id, result_label)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::int[],
                     ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])""")) {
-            Object[][] columns = { ids, maps, types, aggregates, seqs, eventTypes, versions, origins, correlations,
-                    occurred, resultIds, labels };
-            String[] sqlTypes = { "uuid", "text", "text", "text", "int8", "text", "int4", "text", "text",
-                    "timestamptz", "text", "text" };
-            for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(sqlTypes[c], columns[c]));
-            }
+            int c = 1;
+            insert.setArray(c++, Sql.column(connection, "uuid", arrived, a -> a.event().eventId()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().tableMap()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().aggregateType()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().aggregateId()));
+            insert.setArray(c++, Sql.column(connection, "int8", arrived, a -> a.event().sequence()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().eventType()));
+            insert.setArray(c++, Sql.column(connection, "int4", arrived, a -> a.event().schemaVersion()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().origin().name()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.event().correlationId()));
+            // ISO-8601 in UTC: no time zone to guess
+            insert.setArray(c++, Sql.column(connection, "timestamptz", arrived, a -> a.event().occurredAt().toString()));
+            insert.setArray(c++, Sql.column(connection, "text", arrived, a -> a.answer().remoteId()));
+            insert.setArray(c, Sql.column(connection, "text", arrived, a -> a.answer().remoteLabel()));
             insert.executeUpdate();
         }
+    }
+
+    /** The answer for an event applied here: the record it created or changed. */
+    private static InboxResult appliedAnswer(EventEnvelope event, ApplyResult result) {
+        return new InboxResult(event.eventId(), Outcome.APPLIED, result == null ? null : result.recordId(),
+                result == null ? null : result.recordLabel(), null);
     }
 
     /** Links the record an event created or changed to its origin and lets the app note it in its timeline. */
@@ -332,16 +324,15 @@ public class Inbox {
             } finally {
                 InboundContext.end();
             }
-            String id = result == null ? null : result.recordId();
-            String label = result == null ? null : result.recordLabel();
+            InboxResult answer = appliedAnswer(event, result);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE dualwrite_inbox SET result_id = ?, result_label = ? WHERE event_id = ?")) {
-                update.setString(1, id);
-                update.setString(2, label);
+                update.setString(1, answer.remoteId());
+                update.setString(2, answer.remoteLabel());
                 update.setObject(3, event.eventId());
                 update.executeUpdate();
             }
-            return new InboxResult(event.eventId(), Outcome.APPLIED, id, label, null);
+            return answer;
         }
     }
 

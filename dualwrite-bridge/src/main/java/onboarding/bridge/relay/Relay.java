@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import onboarding.bridge.DeferredWrites;
 import onboarding.bridge.DualWriteConfig;
+import onboarding.bridge.Sql;
 import onboarding.bridge.Worker;
 import onboarding.bridge.console.MapMinutes;
 import onboarding.bridge.link.RecordLinks;
@@ -266,9 +267,7 @@ public class Relay {
                     // the error log the alert rules count (append-only, pruned by the alert evaluator)
                     PreparedStatement error = connection.prepareStatement(
                             "INSERT INTO dualwrite_error (table_map, event_id, record, message) VALUES (?, ?, ?, ?)")) {
-                List<Long> deliveredIds = new ArrayList<>();
-                List<String> remoteIds = new ArrayList<>();
-                List<String> remoteLabels = new ArrayList<>();
+                List<OutboxEvent> deliveredEvents = new ArrayList<>();
                 // links, timeline entries and the annotators' marks go with the batch, not one statement per event
                 DeferredWrites.collect(connection, () -> {
                     for (OutboxEvent event : batch) {
@@ -278,9 +277,7 @@ public class Relay {
                                     "the peer did not answer for this event");
                         }
                         if (result.delivered()) {
-                            deliveredIds.add(event.id());
-                            remoteIds.add(result.remoteId());
-                            remoteLabels.add(result.remoteLabel());
+                            deliveredEvents.add(event);
                             if (result.remoteId() != null) {
                                 links.link(connection, event.tableMap(), event.aggregateId(), result.remoteId(),
                                         result.remoteLabel());
@@ -319,10 +316,12 @@ public class Relay {
                     }
                     return null;
                 });
-                if (!deliveredIds.isEmpty()) {
-                    done.setArray(1, connection.createArrayOf("int8", deliveredIds.toArray()));
-                    done.setArray(2, connection.createArrayOf("text", remoteIds.toArray()));
-                    done.setArray(3, connection.createArrayOf("text", remoteLabels.toArray()));
+                if (!deliveredEvents.isEmpty()) {
+                    done.setArray(1, Sql.column(connection, "int8", deliveredEvents, OutboxEvent::id));
+                    done.setArray(2, Sql.column(connection, "text", deliveredEvents,
+                            e -> results.get(e.eventId()).remoteId()));
+                    done.setArray(3, Sql.column(connection, "text", deliveredEvents,
+                            e -> results.get(e.eventId()).remoteLabel()));
                     done.executeUpdate();
                 }
                 failed.executeBatch();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import onboarding.bridge.Sql;
 import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.model.AccountUpdatedV1;
@@ -139,9 +140,7 @@ public class AccountService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Copied upsertFromCommerce(OrganizationSnapshotV1 snapshot, String correlationId) {
-        CompanyInfo c = snapshot.company();
-        Object[] values = { snapshot.customerId(), c.name(), c.street(), c.city(), c.postalCode(), c.countryCode(),
-                c.vatNumber(), c.website(), correlationId };
+        Object[] values = values(snapshot, correlationId);
         if (snapshot.accountId() != null) {
             Copied updated = upsert(UPDATE_LINKED, values, snapshot.accountId());
             if (updated != null) {
@@ -207,23 +206,16 @@ public class AccountService {
             }
             return copied;
         }
-        int n = snapshots.size();
-        Object[][] columns = new Object[9][n];
-        for (int i = 0; i < n; i++) {
-            OrganizationSnapshotV1 snapshot = snapshots.get(i);
-            CompanyInfo c = snapshot.company();
-            Object[] row = { snapshot.customerId(), c.name(), c.street(), c.city(), c.postalCode(), c.countryCode(),
-                    c.vatNumber(), c.website(), correlationIds.get(i) };
-            for (int k = 0; k < row.length; k++) {
-                columns[k][i] = row[k];
-            }
+        List<Object[]> rows = new java.util.ArrayList<>(snapshots.size());
+        for (int i = 0; i < snapshots.size(); i++) {
+            rows.add(values(snapshots.get(i), correlationIds.get(i)));
         }
         Map<Long, Copied> byCustomer = new java.util.HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(UPSERT_ALL_BY_CUSTOMER)) {
-            statement.setArray(1, connection.createArrayOf("int8", columns[0]));
-            for (int k = 1; k < columns.length; k++) {
-                statement.setArray(k + 1, connection.createArrayOf("text", columns[k]));
+            for (int k = 0; k < rows.get(0).length; k++) {
+                int column = k;
+                statement.setArray(k + 1, Sql.column(connection, k == 0 ? "int8" : "text", rows, row -> row[column]));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -231,9 +223,16 @@ public class AccountService {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not copy " + n + " customers to their accounts", e);
+            throw new IllegalStateException("could not copy " + rows.size() + " customers to their accounts", e);
         }
         return snapshots.stream().map(s -> byCustomer.get(s.customerId())).toList();
+    }
+
+    /** A copy's row as {@link #INPUT} and {@link #UNNEST} take it: the customer id, then the company's text columns. */
+    private static Object[] values(OrganizationSnapshotV1 snapshot, String correlationId) {
+        CompanyInfo c = snapshot.company();
+        return new Object[] { snapshot.customerId(), c.name(), c.street(), c.city(), c.postalCode(), c.countryCode(),
+                c.vatNumber(), c.website(), correlationId };
     }
 
     private Copied upsert(String sql, Object[] values, Object... more) {

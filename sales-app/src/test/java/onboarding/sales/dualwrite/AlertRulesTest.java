@@ -186,41 +186,42 @@ class AlertRulesTest {
     void an_alert_mail_a_crashed_process_did_not_send_is_sent_by_the_next_round() {
         String email = "ops-" + UUID.randomUUID() + "@sales.example";
         // as a process leaves it when it dies between firing the alert and sending its mail
-        long alert = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, last_error,"
-                + " mail_to, mail_status, mail_attempt_at) VALUES ('" + MAP + "', 12, 10, 15, 'timeout', '" + email
-                + "', 'SENDING', now() - interval '3 minutes') RETURNING id");
-        long recent = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes,"
-                + " mail_to, mail_status, mail_attempt_at) VALUES ('" + MAP + "', 12, 10, 15, '" + email
-                + "', 'SENDING', now()) RETURNING id");
+        long alert = alertMail(email, "SENDING", "3 minutes", "3 minutes");
+        long recent = alertMail(email, "SENDING", "0 minutes", "0 minutes");
 
         evaluator.evaluate();
         evaluator.evaluate();
 
         assertEquals(1, mailbox.getMailsSentTo(email).size(), "sent once, and only the abandoned one");
-        assertEquals("SENT", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", alert));
-        assertEquals("SENDING", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", recent),
-                "a mail being sent right now is not taken over");
+        assertEquals("SENT", mailStatus(alert));
+        assertEquals("SENDING", mailStatus(recent), "a mail being sent right now is not taken over");
         rows.execute("UPDATE dualwrite_alert SET mail_status = 'SENT' WHERE id = " + recent);
     }
 
     @Test
     void an_alert_mail_the_mail_server_refused_is_tried_again_for_a_day() {
         String email = "ops-" + UUID.randomUUID() + "@sales.example";
-        long failed = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, mail_to,"
-                + " mail_status, mail_error, mail_attempt_at, cleared_at) VALUES ('" + MAP + "', 12, 10, 15, '" + email
-                + "', 'FAILED', 'connection refused', now() - interval '3 minutes', now()) RETURNING id");
-        long old = number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, mail_to,"
-                + " mail_status, mail_error, mail_attempt_at, fired_at, cleared_at) VALUES ('" + MAP + "', 12, 10, 15, '"
-                + email + "', 'FAILED', 'connection refused', now() - interval '3 minutes', now() - interval '2 days',"
-                + " now()) RETURNING id");
+        long failed = alertMail(email, "FAILED", "3 minutes", "3 minutes");
+        long old = alertMail(email, "FAILED", "3 minutes", "2 days");
 
         evaluator.evaluate();
         evaluator.evaluate();
 
         assertEquals(1, mailbox.getMailsSentTo(email).size(), "sent once, and only the recent one");
-        assertEquals("SENT", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", failed));
-        assertEquals("FAILED", rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", old),
-                "given up a day after the alert fired");
+        assertEquals("SENT", mailStatus(failed));
+        assertEquals("FAILED", mailStatus(old), "given up a day after the alert fired");
+    }
+
+    /** An alert (of no rule) whose mail to {@code email} was last attempted and fired the given intervals ago. */
+    private long alertMail(String email, String mailStatus, String attemptedAgo, String firedAgo) {
+        return number("INSERT INTO dualwrite_alert (table_map, error_count, threshold, window_minutes, last_error,"
+                + " mail_to, mail_status, mail_attempt_at, fired_at) VALUES ('" + MAP + "', 12, 10, 15, 'timeout', '"
+                + email + "', '" + mailStatus + "', now() - interval '" + attemptedAgo + "', now() - interval '"
+                + firedAgo + "') RETURNING id");
+    }
+
+    private Object mailStatus(long alert) {
+        return rows.value("SELECT mail_status FROM dualwrite_alert WHERE id = ?1", alert);
     }
 
     @Test
