@@ -95,7 +95,7 @@ class PartnerDecisionsIT {
         assertEquals("PERSON", person.get("type"));
         assertEquals(app.signup().email(), person.get("email"));
         assertEquals(app.prospectId(), person.get("prospect_id"));
-        assertEquals("USER", person.get("role"), "not an administrator before approval");
+        assertEquals("BUYER", person.get("role"), "not an administrator before approval");
 
         // Close as won: approved, hierarchy built, activation link mailed
         WebPage won = alice.closeAsWon(opportunityPath);
@@ -110,7 +110,7 @@ class PartnerDecisionsIT {
         assertEquals("ACTIVE", org.get("status"));
         assertEquals(orgId, person.get("parent_id"));
         assertEquals("ADMIN", person.get("role"));
-        assertEquals("PENDING_ACTIVATION", person.get("status"));
+        assertEquals("INVITED", person.get("status"));
 
         WebPage orgPage = hq.customer("/hq/customers/" + orgId);
         assertEquals(org.get("number") + " · " + app.signup().companyName(), orgPage.text("#hierarchy > ul > li > strong"));

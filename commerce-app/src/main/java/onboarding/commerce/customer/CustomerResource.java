@@ -14,15 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.catalogue.Shop;
 import onboarding.commerce.site.Country;
 import onboarding.ui.Page;
 import onboarding.ui.UiLocale;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** Back office: Customers list, a customer with its hierarchy, organisation edits and credit limit. */
 @Path("/hq/customers")
@@ -35,16 +34,19 @@ public class CustomerResource {
                 String filters);
 
         static native TemplateInstance detail(Customer customer, Customer parent, List<Customer> members,
-                String salesLabel, OrganizationForm form, Map<String, String> errors, String creditLimit,
-                List<Country> countries, List<Timeline.Entry> timeline);
+                String salesLabel, OrganizationForm form, Map<String, String> errors, CreditForm credit,
+                Map<String, String> creditErrors, List<String> currencies, String priceCurrency,
+                List<CreditEntry> creditHistory, List<Country> countries, List<Timeline.Entry> timeline);
     }
 
     private final CustomerService customers;
     private final UiLocale locale;
+    private final Shop shop;
 
-    CustomerResource(CustomerService customers, UiLocale locale) {
+    CustomerResource(CustomerService customers, UiLocale locale, Shop shop) {
         this.customers = customers;
         this.locale = locale;
+        this.shop = shop;
     }
 
     @GET
@@ -60,7 +62,7 @@ public class CustomerResource {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         Customer customer = customers.get(id);
-        return render(customer, OrganizationForm.of(customer), Map.of(), plain(customer.creditLimit));
+        return render(customer, OrganizationForm.of(customer), Map.of(), creditForm(customer), Map.of());
     }
 
     @POST
@@ -71,7 +73,7 @@ public class CustomerResource {
         if (!errors.isEmpty()) {
             Customer customer = customers.get(id);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(render(customer, form, errors, plain(customer.creditLimit))).build();
+                    .entity(render(customer, form, errors, creditForm(customer), Map.of())).build();
         }
         return Response.seeOther(URI.create("/hq/customers/" + id + "?saved=true")).build();
     }
@@ -79,35 +81,26 @@ public class CustomerResource {
     @POST
     @Path("{id}/credit-limit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response creditLimit(@PathParam("id") long id, @RestForm String creditLimit, @RestForm Long version,
-            @Context SecurityContext security) {
-        BigDecimal limit = parseAmount(creditLimit);
-        Map<String, String> errors = customers.setCreditLimit(id, limit, version, security.getUserPrincipal().getName());
+    public Response creditLimit(@PathParam("id") long id, @BeanParam CreditForm form, @Context SecurityContext security) {
+        Map<String, String> errors = customers.setCreditLimit(id, form, security.getUserPrincipal().getName());
         if (!errors.isEmpty()) {
             Customer customer = customers.get(id);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(render(customer, OrganizationForm.of(customer), errors, creditLimit)).build();
+                    .entity(render(customer, OrganizationForm.of(customer), Map.of(), form, errors)).build();
         }
-        return Response.seeOther(URI.create("/hq/customers/" + id + "?saved=true")).build();
+        return Response.seeOther(URI.create("/hq/customers/" + id + "?saved=true#credit")).build();
     }
 
     private TemplateInstance render(Customer customer, OrganizationForm form, Map<String, String> errors,
-            String creditLimit) {
+            CreditForm credit, Map<String, String> creditErrors) {
         Customer parent = customer.parentId == null ? null : Customer.findById(customer.parentId);
         return Templates.detail(customer, parent, customer.members(), customers.salesLabel(customer), form, errors,
-                creditLimit, Country.all(locale.get()), customers.timelineOf(customer));
+                credit, creditErrors, shop.currencies(), shop.priceCurrency(), customers.creditHistory(customer),
+                Country.all(locale.get()), customers.timelineOf(customer));
     }
 
-    private static BigDecimal parseAmount(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String plain(BigDecimal amount) {
-        return amount == null ? "" : amount.toPlainString();
+    private CreditForm creditForm(Customer customer) {
+        return CreditForm.of(customer, shop.priceCurrency());
     }
 
     private static Customer.Type parseType(String type) {

@@ -8,12 +8,15 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import onboarding.bridge.link.RecordLinks;
 import onboarding.bridge.outbox.Outbox;
 import onboarding.bridge.timeline.Timeline;
+import onboarding.commerce.catalogue.Money;
+import onboarding.commerce.catalogue.Shop;
 import onboarding.model.CompanyInfo;
 import onboarding.model.EventTypes;
 import onboarding.model.OrganizationUpdatedV1;
@@ -41,12 +44,17 @@ public class CustomerService {
     private final Outbox outbox;
     private final Timeline timeline;
     private final RecordLinks links;
+    private final CreditAccount credit;
+    private final Shop shop;
 
-    CustomerService(Validator validator, Outbox outbox, Timeline timeline, RecordLinks links) {
+    CustomerService(Validator validator, Outbox outbox, Timeline timeline, RecordLinks links, CreditAccount credit,
+            Shop shop) {
         this.validator = validator;
         this.outbox = outbox;
         this.timeline = timeline;
         this.links = links;
+        this.credit = credit;
+        this.shop = shop;
     }
 
     public Page<Customer> search(String q, Customer.Type type, int page) {
@@ -72,6 +80,10 @@ public class CustomerService {
             throw new NotFoundException("no customer " + id);
         }
         return customer;
+    }
+
+    public List<CreditEntry> creditHistory(Customer org) {
+        return org.isOrganization() ? credit.history(org.id) : List.of();
     }
 
     public List<Timeline.Entry> timelineOf(Customer customer) {
@@ -118,21 +130,49 @@ public class CustomerService {
         return Map.of();
     }
 
-    /** Sets an organisation's credit limit (a staff decision, not replicated). */
+    /**
+     * Sets an organisation's credit limit and currency (a staff decision with a reason, kept in the credit history;
+     * not replicated). The limit may go down to what orders already use and reserve, not below; the currency changes
+     * only while nothing is used or reserved. Returns the errors per field (bundle keys); empty when saved.
+     */
     @Transactional
-    public Map<String, String> setCreditLimit(long id, BigDecimal limit, Long version, String user) {
+    public Map<String, String> setCreditLimit(long id, CreditForm form, String user) {
         Customer org = get(id);
         if (!org.isOrganization()) {
             throw new ConflictException("conflict.customer.notOrganization", org.number);
         }
-        ConflictException.checkVersion(org.version, version);
-        if (limit == null || limit.signum() < 0 || limit.compareTo(new BigDecimal("100000000")) >= 0
-                || limit.scale() > 2) {
-            return Map.of("creditLimit", "error.creditLimit");
+        org = credit.lock(id);
+        ConflictException.checkVersion(org.version, form.version);
+        form.normalize();
+        Map<String, String> errors = new LinkedHashMap<>();
+        String amountError = Money.error(form.creditLimit, true);
+        if (amountError != null) {
+            errors.put("creditLimit", amountError.equals("error.required") ? amountError : "error.creditLimit");
         }
-        org.creditLimit = limit;
-        timeline.add(RECORD_TYPE, org.id, Timeline.Source.USER, "timeline.customer.creditLimit", limit.toPlainString(),
-                user, null, correlationOf(org));
+        if (form.currency == null || !shop.sellsIn(form.currency)) {
+            errors.put("currency", "error.currency");
+        }
+        if (form.reason == null) {
+            errors.put("reason", "error.required");
+        } else if (form.reason.length() > CreditForm.MAX_REASON) {
+            errors.put("reason", "error.tooLong500");
+        }
+        BigDecimal committed = org.creditUsed.add(org.creditReserved);
+        BigDecimal limit = Money.parse(form.creditLimit);
+        if (!errors.containsKey("creditLimit") && limit.compareTo(committed) < 0) {
+            errors.put("creditLimit", "error.creditLimit.belowCommitted");
+        }
+        if (!errors.containsKey("currency") && org.creditCurrency != null && !org.creditCurrency.equals(form.currency)
+                && committed.signum() > 0) {
+            errors.put("currency", "error.currency.inUse");
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        if (org.creditLimit != null && limit.compareTo(org.creditLimit) == 0 && form.currency.equals(org.creditCurrency)) {
+            return Map.of(); // saved unchanged: nothing to record
+        }
+        credit.setLimit(org, limit, form.currency, user, form.reason);
         return Map.of();
     }
 

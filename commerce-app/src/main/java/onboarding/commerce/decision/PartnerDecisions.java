@@ -98,7 +98,8 @@ public class PartnerDecisions {
         org.status = Customer.Status.ACTIVE;
         admin.parentId = org.id;
         admin.role = Customer.Role.ADMIN;
-        admin.status = Customer.Status.PENDING_ACTIVATION;
+        admin.status = Customer.Status.INVITED;
+        admin.language = prospect.language;
         prospect.status = ProspectStatus.APPROVED;
         prospect.decidedBy = by;
         prospect.decidedAt = Instant.now();
@@ -139,7 +140,8 @@ public class PartnerDecisions {
         Customer person = Customer.create(Customer.Type.PERSON);
         applyContact(person, contact.contact());
         person.parentId = org.id;
-        person.role = Customer.Role.USER;
+        person.role = Customer.Role.BUYER;
+        person.language = prospect.language;
         person.prospectId = prospect.id;
         person.persist();
         links.link(TableMaps.CONTACTS_TO_CUSTOMERS, person.id.toString(), Long.toString(contact.contactId()),

@@ -85,7 +85,8 @@ class PartnerDecisionsTest {
         assertEquals(ProspectStatus.APPROVED, approved.status);
         assertEquals(Customer.Status.ACTIVE, find(org.id).status);
         assertEquals(Customer.Role.ADMIN, find(person.id).role);
-        assertEquals(Customer.Status.PENDING_ACTIVATION, find(person.id).status);
+        assertEquals(Customer.Status.INVITED, find(person.id).status);
+        assertEquals("fr", find(person.id).language, "the administrator's mails are in the language of the signup");
 
         Mail approval = mailOf(partner, "Bienvenue parmi nos partenaires commerciaux");
         Matcher link = Pattern.compile("/portal/activate\\?token=([A-Za-z0-9_-]+)").matcher(approval.getText());
