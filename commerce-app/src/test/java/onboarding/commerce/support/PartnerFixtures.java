@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import onboarding.commerce.catalogue.Product;
+import onboarding.commerce.customer.CreditEntry;
 import onboarding.commerce.customer.Customer;
+import onboarding.commerce.order.PurchaseOrder;
 
 /**
  * Two partner organisations with their users, at fixed ids so that {@code @TestSecurity} can name a user's
@@ -106,6 +108,12 @@ public final class PartnerFixtures {
                 .setParameter(3, id(person)).executeUpdate());
     }
 
+    public static void creditCurrency(long org, String currency) {
+        QuarkusTransaction.requiringNew().run(() -> Customer.getEntityManager()
+                .createNativeQuery("UPDATE customer SET credit_currency = ?1 WHERE id = ?2")
+                .setParameter(1, currency).setParameter(2, org).executeUpdate());
+    }
+
     public static void status(String person, Customer.Status status) {
         QuarkusTransaction.requiringNew().run(() -> Customer.getEntityManager()
                 .createNativeQuery("UPDATE customer SET status = ?1 WHERE id = ?2")
@@ -120,6 +128,39 @@ public final class PartnerFixtures {
 
     public static Customer customer(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Customer.findById(id));
+    }
+
+    /** The organisation's orders, oldest first. */
+    public static List<PurchaseOrder> orders(long org) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<PurchaseOrder> orders = PurchaseOrder.list("organizationId = ?1 order by id", org);
+            orders.forEach(o -> o.lines.size());
+            return orders;
+        });
+    }
+
+    public static PurchaseOrder order(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PurchaseOrder order = PurchaseOrder.findById(id);
+            order.lines.size();
+            return order;
+        });
+    }
+
+    /** The organisation's credit history, oldest first. */
+    public static List<CreditEntry> credit(long org) {
+        return QuarkusTransaction.requiringNew().call(() -> CreditEntry.list("organizationId = ?1 order by id", org));
+    }
+
+    /** The timeline message keys of a record, oldest first. */
+    public static List<String> timeline(String recordType, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> keys = Customer.getEntityManager().createNativeQuery("SELECT message_key FROM timeline_entry"
+                    + " WHERE record_type = ?1 AND record_id = ?2 ORDER BY id").setParameter(1, recordType)
+                    .setParameter(2, Long.toString(id)).getResultList();
+            return keys;
+        });
     }
 
     /** A new active product of this test at {@code unitPrice}; its SKU is unique ({@code T-…}). */
