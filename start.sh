@@ -35,6 +35,9 @@ else
   MAIL_NOTE="emails go to SMTP ${SMTP_HOST:-127.0.0.1}:${SMTP_PORT:-25}"
 fi
 
+# demo products in an empty catalogue (DEMO_DATA=false starts with an empty one)
+export DEMO_DATA="${DEMO_DATA:-true}"
+
 start_app() { # name port peer-env peer-url
   local name=$1 port=$2
   # JVM options: scripts/app-jvm.options (memory-lean defaults); JAVA_OPTS adds to or overrides them
@@ -67,10 +70,13 @@ cat <<MSG
     Become a partner                  http://127.0.0.1:$COMMERCE_PORT/partner-signup
     All prospects                     http://127.0.0.1:$COMMERCE_PORT/hq/prospects
     Emails                            http://127.0.0.1:$COMMERCE_PORT/hq/emails
+    Products, Orders                  http://127.0.0.1:$COMMERCE_PORT/hq/products, /hq/orders
+    Partner portal                    http://127.0.0.1:$COMMERCE_PORT/portal
   Sales (CRM)                         http://127.0.0.1:$SALES_PORT/
     All Commerce B2B leads            http://127.0.0.1:$SALES_PORT/leads?view=all-b2b
     My open leads                     http://127.0.0.1:$SALES_PORT/leads?view=my-open
 
+  Demo products: $( [ "$DEMO_DATA" = true ] && echo "six tools and supplies in an empty catalogue (DEMO_DATA=false: none)" || echo "off (DEMO_DATA=false)")
   Demo sign-ins (development only; DEMO_USERS=false turns them off):
     Commerce  hq / hq-demo (staff)        admin / admin-demo (staff, admin: dual-write console)
     Sales     alice / alice-demo, bob / bob-demo (salesperson)
