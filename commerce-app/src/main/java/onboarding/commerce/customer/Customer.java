@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import onboarding.ui.persistence.Sequences;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
 
 /**
@@ -18,6 +19,7 @@ import org.hibernate.annotations.OptimisticLock;
  * organisation with a role and optional limits per order and per calendar month).
  */
 @Entity
+@DynamicUpdate // an edit writes the columns it changed: an organisation read before an order never writes back its old credit
 public class Customer extends PanacheEntityBase {
 
     public enum Type { ORGANIZATION, PERSON }

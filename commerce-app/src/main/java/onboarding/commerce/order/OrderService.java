@@ -22,7 +22,9 @@ import onboarding.commerce.customer.Customer;
 import onboarding.commerce.customer.CustomerService;
 import onboarding.ui.CappedCount;
 import onboarding.ui.ConflictException;
+import onboarding.ui.Messages;
 import onboarding.ui.Page;
+import onboarding.ui.UiLocale;
 import onboarding.ui.form.FormErrors;
 
 /**
@@ -310,6 +312,13 @@ public class OrderService {
         return Page.of(items, page, PAGE_SIZE, CappedCount.of("PurchaseOrder", where, parameters));
     }
 
+    /** The newest orders a partner user may see (see {@link #ofPartner(Customer, int)}). */
+    public List<PurchaseOrder> recentOf(Customer viewer, int max) {
+        boolean company = viewer.role != null && viewer.role.approves();
+        return PurchaseOrder.<PurchaseOrder>find(company ? "organizationId = ?1" : "ordererId = ?1",
+                Sort.descending("createdAt", "id"), company ? viewer.parentId : viewer.id).page(0, max).list();
+    }
+
     /** An order as a partner user may see it; another company's, or a colleague's for a buyer, is not found. */
     public PurchaseOrder ofPartner(Customer viewer, long orderId) {
         PurchaseOrder order = PurchaseOrder.findById(orderId);
@@ -468,7 +477,7 @@ public class OrderService {
     }
 
     private static String statusText(PurchaseOrder order) {
-        return onboarding.ui.Messages.get(onboarding.ui.UiLocale.current(), "order.status." + order.status);
+        return Messages.get(UiLocale.current(), "order.status." + order.status);
     }
 
     private static Customer person(long personId) {

@@ -9,9 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +63,12 @@ public class PortalOrderResource {
         return Templates.list(orders.ofPartner(person, Page.clamp(page)), partner.approves());
     }
 
+    /** The order form, with the quantities of {@code ?qty-<SKU>=…} (the review's *Change the quantities*). */
     @GET
     @Path("new")
-    public TemplateInstance newOrder() {
+    public TemplateInstance newOrder(@Context UriInfo uri) {
         partner.person();
-        return form(OrderForm.empty(), Map.of());
+        return form(OrderForm.of(uri.getQueryParameters()), Map.of());
     }
 
     /** The review step: the lines, the total and what confirming will do; nothing is stored. */

@@ -46,10 +46,9 @@ public class PortalResource {
     public TemplateInstance home() {
         Customer person = partner.person();
         Customer org = partner.organization();
-        List<PurchaseOrder> recent = orders.ofPartner(person, 1).items();
         return Templates.home(person, org, partner.isAdmin(), partner.approves(), orders.monthSpent(person.id),
                 org.creditCurrency == null ? shop.priceCurrency() : org.creditCurrency,
-                recent.subList(0, Math.min(RECENT_ORDERS, recent.size())));
+                orders.recentOf(person, RECENT_ORDERS));
     }
 
     /** The organisation's credit history, without the staff's reasons (partner administrators only). */

@@ -9,6 +9,7 @@ import static onboarding.commerce.support.PartnerFixtures.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -92,6 +93,32 @@ class OrderConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void an_edit_of_the_organisation_read_before_an_order_does_not_undo_the_orders_credit() throws Exception {
+        PartnerFixtures.resetAcme("1000.00");
+        Product item = PartnerFixtures.product("100.00");
+        OrderForm form = OrderForm.of(Map.of("qty-" + item.sku, List.of("2"), "price-" + item.sku, List.of("100.00")));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Customer org = Customer.findById(ACME); // read with nothing used, as staff open the edit form
+                org.name = "Acme Tools and Sons";
+                try {
+                    // an order commits in between: the edit is saved after it
+                    assertEquals(OrderService.Result.PLACED, other.submit(() -> orders.place(id(ACME_BUYER), form)).get()
+                            .result());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        Customer org = PartnerFixtures.customer(ACME);
+        assertEquals("Acme Tools and Sons", org.name);
+        assertEquals(new BigDecimal("200.00"), org.creditUsed, "the edit writes what it changed, not the credit it read");
     }
 
     private static BigDecimal sum(List<PurchaseOrder> orders, PurchaseOrder.Status status) {

@@ -178,6 +178,9 @@ class OrderPlacementTest {
         assertEquals("REFUSED_OVER_CREDIT", page.selectFirst("#order-refused").attr("data-outcome"));
         assertTrue(page.selectFirst("#order-refused").text().contains("100.60"), page.selectFirst("#order-refused").text());
         assertNull(page.selectFirst("#confirm-form"), "nothing to confirm");
+        Document change = Jsoup.parse(given().get(page.selectFirst("#change-link").attr("href")).asString());
+        assertEquals("9", change.selectFirst("input[name=qty-" + gloves.sku + "]").attr("value"),
+                "Change the quantities keeps them");
 
         // confirming anyway (a form posted by hand, or the credit used meanwhile) is refused the same way
         Response forced = portal.post("/portal/orders", Map.of("qty-" + gloves.sku, "9", "price-" + gloves.sku, "12.50"));
