@@ -7,15 +7,12 @@ import onboarding.commerce.customer.Customer;
 
 /**
  * The signed-in partner user of this request: the security identity's attribute {@code customerId} (a {@code Long},
- * the id of their PERSON customer), with their person and organisation read from the database at the first use in
+ * the id of their PERSON customer, see {@link PartnerDirectory}), with their person and organisation read from the database at the first use in
  * each request — so a role change, a new limit or a deactivation applies at the next request. A person who is not
  * ACTIVE, or whose organisation is not an ACTIVE partner, gets no portal page: 403.
  */
 @RequestScoped
 public class CurrentPartner {
-
-    /** The identity attribute that names the partner user's person customer. */
-    public static final String CUSTOMER_ID = "customerId";
 
     private final SecurityIdentity identity;
     private Customer person;
@@ -80,10 +77,10 @@ public class CurrentPartner {
     }
 
     private Long customerId() {
-        if (identity.isAnonymous() || !identity.hasRole("partner")) {
+        if (identity.isAnonymous() || !identity.hasRole(PartnerDirectory.ROLE)) {
             return null;
         }
-        Object value = identity.getAttribute(CUSTOMER_ID);
+        Object value = identity.getAttribute(PartnerDirectory.CUSTOMER_ID);
         if (value instanceof Number number) {
             return number.longValue();
         }
