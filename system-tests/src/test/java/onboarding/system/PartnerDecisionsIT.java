@@ -130,10 +130,12 @@ class PartnerDecisionsIT {
         assertThat(activationUrl, startsWith(system.commerce().url() + "/portal/activate?token="));
 
         WebSession requester = WebSession.anonymous(activationUrl, "en");
-        var activated = requester.get(activationUrl).form("form[action=/portal/activate]")
-                .set("password", "my-new-partner-pw").set("confirm", "my-new-partner-pw").submit();
-        assertEquals(200, activated.statusCode(), WebSession.excerpt(activated));
-        assertThat(activated.asString(), containsString("Your account is active"));
+        WebPage portal = requester.get(activationUrl).form("form[action=/portal/activate]")
+                .set("password", "my-new-partner-pw").set("passwordConfirmation", "my-new-partner-pw").submitAndFollow();
+        assertEquals("/portal", portal.path(), "activation signs the administrator in on the portal");
+        assertThat(portal.text("#portal-user"), containsString(app.signup().contactName()));
+        assertThat(portal.text("h1"), containsString(app.signup().companyName()));
+        assertNotNull(portal.document().selectFirst("#no-credit"), "no credit limit yet: the portal says so");
         assertEquals("ACTIVE", customerRow(personId).get("status"));
         assertNotNull(customerRow(personId).get("activated_at"));
         assertEquals(410, requester.fetch(activationUrl).statusCode(), "the activation link works once");

@@ -60,7 +60,8 @@ public class OrganizationSync implements SyncSource {
 
     @Override
     public Batch publishBatch(Long afterKey, int limit) {
+        // the first batch starts below the smallest id, whatever its sign
         return outbox.publishSelected(tableMap(), CustomerService.RECORD_TYPE, EventTypes.ORGANIZATION_SNAPSHOT, 1,
-                BATCH, config.publicUrl() + "/hq/customers/", afterKey == null ? 0L : afterKey, limit);
+                BATCH, config.publicUrl() + "/hq/customers/", afterKey == null ? Long.MIN_VALUE : afterKey, limit);
     }
 }

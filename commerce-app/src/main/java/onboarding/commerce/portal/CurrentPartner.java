@@ -84,7 +84,7 @@ public class CurrentPartner {
         if (value instanceof Number number) {
             return number.longValue();
         }
-        if (value instanceof String text && text.matches("\\d{1,18}")) {
+        if (value instanceof String text && text.matches("-?\\d{1,18}")) {
             return Long.parseLong(text);
         }
         return null;

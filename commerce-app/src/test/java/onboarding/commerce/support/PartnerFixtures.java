@@ -13,27 +13,28 @@ import onboarding.commerce.order.PurchaseOrder;
 
 /**
  * Two partner organisations with their users, at fixed ids so that {@code @TestSecurity} can name a user's
- * {@code customerId} (the ids are far above what {@code customer_seq} hands out). {@link #reset} puts an organisation
+ * {@code customerId} (negative: {@code customer_seq} never hands them out, and tests that count on the ids above the
+ * highest one are not disturbed). {@link #reset} puts an organisation
  * back as a test expects it: its orders and credit history deleted, its credit and its users as given.
  */
 public final class PartnerFixtures {
 
     /** Acme: organisation, then an admin, two buyers and an approver. */
-    public static final long ACME = 9_000_000_100L;
-    public static final String ACME_ADMIN = "9000000101";
-    public static final String ACME_BUYER = "9000000102";
-    public static final String ACME_APPROVER = "9000000103";
-    public static final String ACME_BUYER2 = "9000000104";
+    public static final long ACME = -9_000_000_100L;
+    public static final String ACME_ADMIN = "-9000000101";
+    public static final String ACME_BUYER = "-9000000102";
+    public static final String ACME_APPROVER = "-9000000103";
+    public static final String ACME_BUYER2 = "-9000000104";
     public static final String ACME_ADMIN_EMAIL = "acme-admin@portal.example";
     public static final String ACME_BUYER_EMAIL = "acme-buyer@portal.example";
     public static final String ACME_APPROVER_EMAIL = "acme-approver@portal.example";
     public static final String ACME_BUYER2_EMAIL = "acme-buyer2@portal.example";
 
     /** Globex: another organisation with an admin, a buyer and an approver. */
-    public static final long GLOBEX = 9_000_000_200L;
-    public static final String GLOBEX_ADMIN = "9000000201";
-    public static final String GLOBEX_BUYER = "9000000202";
-    public static final String GLOBEX_APPROVER = "9000000203";
+    public static final long GLOBEX = -9_000_000_200L;
+    public static final String GLOBEX_ADMIN = "-9000000201";
+    public static final String GLOBEX_BUYER = "-9000000202";
+    public static final String GLOBEX_APPROVER = "-9000000203";
     public static final String GLOBEX_ADMIN_EMAIL = "globex-admin@portal.example";
     public static final String GLOBEX_BUYER_EMAIL = "globex-buyer@portal.example";
     public static final String GLOBEX_APPROVER_EMAIL = "globex-approver@portal.example";
@@ -81,7 +82,7 @@ public final class PartnerFixtures {
                     ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', name = EXCLUDED.name,
                         credit_limit = EXCLUDED.credit_limit, credit_currency = EXCLUDED.credit_currency,
                         credit_used = 0, credit_reserved = 0""")
-                    .setParameter(1, org).setParameter(2, "CU-" + org).setParameter(3, name)
+                    .setParameter(1, org).setParameter(2, "CU-T" + Math.abs(org)).setParameter(3, name)
                     .setParameter(4, creditLimit == null ? null : new BigDecimal(creditLimit))
                     .setParameter(5, creditLimit == null ? null : "EUR").executeUpdate();
             for (Person p : people) {
@@ -92,7 +93,7 @@ public final class PartnerFixtures {
                         ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', role = EXCLUDED.role, parent_id = EXCLUDED.parent_id,
                             order_limit = NULL, monthly_limit = NULL, language = EXCLUDED.language,
                             email = EXCLUDED.email, name = EXCLUDED.name, first_name = EXCLUDED.first_name""")
-                        .setParameter(1, p.id()).setParameter(2, "CU-" + p.id()).setParameter(3, p.firstName() + " Test")
+                        .setParameter(1, p.id()).setParameter(2, "CU-T" + Math.abs(p.id())).setParameter(3, p.firstName() + " Test")
                         .setParameter(4, p.firstName()).setParameter(5, p.email()).setParameter(6, org)
                         .setParameter(7, p.role().name()).setParameter(8, p.language()).executeUpdate();
             }
