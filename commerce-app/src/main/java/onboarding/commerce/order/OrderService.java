@@ -66,8 +66,8 @@ public class OrderService {
     }
 
     /** One line as reviewed: the product's current names and unit price. */
-    public record ReviewLine(String sku, String nameEn, String nameFr, BigDecimal unitPrice, int quantity,
-            BigDecimal lineTotal) {
+    public record ReviewLine(long productId, String sku, String nameEn, String nameFr, BigDecimal unitPrice,
+            int quantity, BigDecimal lineTotal) {
         public String name(String language) {
             return "fr".equals(language) ? nameFr : nameEn;
         }
@@ -162,7 +162,7 @@ public class OrderService {
         order.currency = review.currency();
         for (ReviewLine reviewed : review.lines()) {
             OrderLine line = new OrderLine();
-            line.productId = Product.bySku(reviewed.sku()).id;
+            line.productId = reviewed.productId();
             line.sku = reviewed.sku();
             line.nameEn = reviewed.nameEn();
             line.nameFr = reviewed.nameFr();
@@ -385,7 +385,8 @@ public class OrderService {
             }
             int quantity = Integer.parseInt(text);
             BigDecimal lineTotal = product.unitPrice.multiply(BigDecimal.valueOf(quantity));
-            lines.add(new ReviewLine(product.sku, product.nameEn, product.nameFr, product.unitPrice, quantity, lineTotal));
+            lines.add(new ReviewLine(product.id, product.sku, product.nameEn, product.nameFr, product.unitPrice, quantity,
+                    lineTotal));
             total = total.add(lineTotal);
         }
         List<String> activeSkus = active.stream().map(p -> p.sku).toList();
