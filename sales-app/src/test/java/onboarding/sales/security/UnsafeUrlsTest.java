@@ -144,7 +144,8 @@ class UnsafeUrlsTest {
         assertTrue(lead.select("#website-link").attr("href").startsWith("https://www.acme-"));
         assertEquals("noopener nofollow", lead.select("#website-link").attr("rel"));
         assertTrue(lead.select("#timeline a").eachAttr("href").stream()
-                .anyMatch(href -> href.startsWith("http://127.0.0.1:8080/hq/prospects/")), lead.select("#timeline").html());
+                .anyMatch(href -> href.startsWith("http://127.0.0.1:8080/hq/prospects/")),
+                lead.select("#timeline").html());
     }
 
     private void assertRefused(EventEnvelope event, String field) {
