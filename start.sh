@@ -11,6 +11,9 @@ mkdir -p "$RUN"
 COMMERCE_PORT="${COMMERCE_PORT:-8080}"
 SALES_PORT="${SALES_PORT:-8081}"
 
+# this installation's secrets (made on first use, kept in run/secrets.env, mode 600): database passwords, the bridge's
+# HMAC key, the metrics tokens; db-setup.sh gives the roles those passwords
+. scripts/secrets.sh
 scripts/db-setup.sh
 
 needs_build() {
@@ -28,25 +31,32 @@ fi
 
 "$ROOT/stop.sh" --quiet || true
 
-if [ -z "${SMTP_HOST:-}" ] && ! (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null; then
-  export MAIL_MOCK="${MAIL_MOCK:-true}"
-  MAIL_NOTE="no SMTP server on 127.0.0.1:25: emails are logged (run/commerce.log, run/sales.log) and listed on /hq/emails and the dual-write consoles, not sent (set SMTP_HOST/SMTP_PORT to send)"
+if [ -z "${SMTP_HOST:-}" ] && [ "${MAIL_MOCK:-}" != true ] && ! (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null; then
+  # no mail server here: the demo mailbox (scripts/mailbox.sh) receives every mail, one-time links included
+  scripts/mailbox.sh start
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="${MAILBOX_SMTP_PORT:-3025}"
+  MAIL_NOTE="no SMTP server on 127.0.0.1:25: every mail goes to the demo mailbox; read one person's mails with
+        scripts/mailbox.sh show <email address>      (or http://127.0.0.1:${MAILBOX_API_PORT:-8025}/, the mailbox's API)"
+elif [ "${MAIL_MOCK:-}" = true ]; then
+  MAIL_NOTE="MAIL_MOCK=true: mails are listed on /hq/emails and the consoles, not sent"
 else
   MAIL_NOTE="emails go to SMTP ${SMTP_HOST:-127.0.0.1}:${SMTP_PORT:-25}"
 fi
 
-start_app() { # name port peer-env peer-url
-  local name=$1 port=$2
+start_app() { # name port peer-env peer-url other-app-prefix
+  local name=$1 port=$2 other=$5
   # JVM options: scripts/app-jvm.options (memory-lean defaults); JAVA_OPTS adds to or overrides them
   # run from the app's quarkus-app folder: the AppCDS archive there (app-cds.jsa, named relative in the options)
   # is only valid for `-jar quarkus-run.jar` run from that folder
-  (cd "$ROOT/$name-app/target/quarkus-app" && exec nohup env "$3=$4" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+  # each app gets its own secrets and the shared HMAC key, not the other app's database password or metrics token
+  (cd "$ROOT/$name-app/target/quarkus-app" && exec nohup env -u "${other}_DB_PASSWORD" -u "${other}_METRICS_TOKEN" \
+    "$3=$4" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     java @"$ROOT/scripts/app-jvm.options" ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar quarkus-run.jar) \
     > "$RUN/$name.log" 2>&1 &
   echo $! > "$RUN/$name.pid"
 }
-start_app sales "$SALES_PORT" COMMERCE_URL "http://127.0.0.1:$COMMERCE_PORT"
-start_app commerce "$COMMERCE_PORT" SALES_URL "http://127.0.0.1:$SALES_PORT"
+start_app sales "$SALES_PORT" COMMERCE_URL "http://127.0.0.1:$COMMERCE_PORT" COMMERCE
+start_app commerce "$COMMERCE_PORT" SALES_URL "http://127.0.0.1:$SALES_PORT" SALES
 
 wait_ready() { # name port
   for _ in $(seq 1 120); do
@@ -76,6 +86,7 @@ cat <<MSG
     Sales     alice / alice-demo, bob / bob-demo (salesperson)
               maria / maria-demo (salesperson, sales-manager: dual-write console)
 
+  Secrets of this installation: run/secrets.env (database passwords, bridge key, metrics tokens)
   Mail: $MAIL_NOTE
   Logs: run/commerce.log, run/sales.log      Stop: ./stop.sh
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the apps started by ./start.sh.
+# Stops the apps started by ./start.sh, and the demo mailbox (scripts/mailbox.sh) if it runs.
 cd "$(dirname "$0")"
 for name in commerce sales; do
   pidfile="run/$name.pid"
@@ -12,3 +12,8 @@ for name in commerce sales; do
   fi
   rm -f "$pidfile"
 done
+# the demo mailbox keeps its mails while start.sh restarts the apps (--quiet); ./stop.sh stops it too
+if [ "${1:-}" != --quiet ] && [ -f run/mailbox.pid ]; then
+  scripts/mailbox.sh stop && echo "stopped the demo mailbox"
+fi
+exit 0

@@ -53,8 +53,9 @@ CHUNK=${CHUNK:-100000}            # rows per SQL insert statement (bulk steps st
 
 COMMERCE_DB="${BENCH_COMMERCE_DB:-commerce_bench}"   # other names let two runs share one PostgreSQL
 SALES_DB="${BENCH_SALES_DB:-sales_bench}"
-export COMMERCE_DB_PASSWORD="${COMMERCE_DB_PASSWORD:-commerce-dev-password}"
-export SALES_DB_PASSWORD="${SALES_DB_PASSWORD:-sales-dev-password}"
+# this installation's secrets (scripts/secrets.sh, run/secrets.env): database passwords of the app roles, the bridge's
+# HMAC key and the metrics tokens, exported to the apps started below
+. "$ROOT/scripts/secrets.sh"
 
 scenario_on() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -192,6 +193,7 @@ start_app() { # name -> starts it in the background, records its pid
   if [ "$name" = commerce ]; then
     (cd "$ROOT/commerce-app/target/quarkus-app" && exec env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$COMMERCE_DB" \
       SALES_URL="$SALES_URL" COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+      SIGNUP_LIMIT_PER_ADDRESS=1000000000 \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar quarkus-run.jar) \
       >> "$WORK/commerce.log" 2>&1 < /dev/null &
   else
@@ -249,7 +251,8 @@ sample_memory() { # app -> "rss_kb<TAB>heap_used<TAB>heap_committed<TAB>nonheap_
   pid=$(cat "$WORK/$1.pid" 2>/dev/null) || return 1
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || return 1
   printf '%s\t' "$rss"
-  curl -fs --max-time 2 "$(app_url "$1")/q/metrics" 2>/dev/null | awk '
+  local token="$COMMERCE_METRICS_TOKEN"; [ "$1" = sales ] && token="$SALES_METRICS_TOKEN"
+  curl -fs --max-time 2 -H "Authorization: Bearer $token" "$(app_url "$1")/q/metrics" 2>/dev/null | awk '
     /^jvm_memory_used_bytes\{/ && /area="heap"/ { u += $NF }
     /^jvm_memory_committed_bytes\{/ && /area="heap"/ { c += $NF }
     /^jvm_memory_used_bytes\{/ && /area="nonheap"/ { n += $NF }

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Scenario 4: a staff member signs in through the form ({@code POST /j_security_check}) and opens back
+ * Scenario 4: a staff member signs in through the form ({@code GET /login}, then {@code POST /login} with its CSRF
+ * cookie and hidden field, as a browser does) and opens back
  * office pages one after the other (one user, as people do); each page is measured on its own after a warm-up.
  */
 final class BackOfficePages {
 
-    static final String SESSION_COOKIE = "quarkus-credential";
+    static final String SESSION_COOKIE = "commerce-session";
+    static final String CSRF = "csrf-token";
 
     record Settings(String baseUrl, String user, String password, Map<String, String> pages, int warmup,
             int iterations, double maxSecondsPerPage) {
@@ -20,12 +22,19 @@ final class BackOfficePages {
     /** Signs in; returns the {@code Cookie} header value of the session. */
     static String signIn(Http http, String baseUrl, String user, String password)
             throws IOException, InterruptedException {
+        HttpResponse<String> page = http.get(baseUrl + "/login", null);
+        String csrfCookie = Http.setCookie(page, CSRF).orElse(null);
+        String token = Http.inputValue(page.body(), CSRF).orElse(null);
+        if (page.statusCode() != 200 || csrfCookie == null || token == null) {
+            throw new IOException("no sign-in form at " + baseUrl + "/login: " + page.statusCode());
+        }
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(CSRF, token);
         fields.put("j_username", user);
         fields.put("j_password", password);
-        HttpResponse<Void> answer = http.client.send(http.request(baseUrl + "/j_security_check")
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(Http.form(fields)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> answer = http.client.send(http.request(baseUrl + "/login")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", CSRF + "=" + csrfCookie)
+                .POST(Http.form(fields)).build(), HttpResponse.BodyHandlers.discarding());
         String location = answer.headers().firstValue("location").orElse("");
         String session = Http.setCookie(answer, SESSION_COOKIE).orElse(null);
         if (answer.statusCode() / 100 != 3 || session == null || location.contains("error")) {

@@ -41,7 +41,7 @@ final class FakeCommerce implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(executor);
         server.createContext("/partner-signup", this::signup);
-        server.createContext("/j_security_check", this::signIn);
+        server.createContext("/login", this::signIn);
         server.createContext("/hq/prospects", this::prospects);
         server.createContext("/dualwrite", this::console);
         server.start();
@@ -79,19 +79,30 @@ final class FakeCommerce implements AutoCloseable {
     }
 
     private void signIn(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(exchange);
-        if (form.get("j_username") != null && (form.get("j_username") + "-demo").equals(form.get("j_password"))) {
-            exchange.getResponseHeaders().add("Set-Cookie", "quarkus-credential=" + SESSION + "; Path=/; HttpOnly");
-            exchange.getResponseHeaders().add("Location", "/hq/prospects");
-        } else {
-            exchange.getResponseHeaders().add("Location", "/login?error=true");
+        if (exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().add("Set-Cookie", "csrf-token=" + TOKEN + "; Path=/; HttpOnly; SameSite=Lax");
+            send(exchange, 200, "<html><form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"csrf-token\""
+                    + " value=\"" + TOKEN + "\"></form></html>");
+            return;
         }
-        send(exchange, 302, "");
+        Map<String, String> form = form(exchange);
+        String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+        if (cookie == null || !cookie.contains("csrf-token=" + TOKEN) || !TOKEN.equals(form.get("csrf-token"))) {
+            send(exchange, 400, "csrf");
+            return;
+        }
+        if (form.get("j_username") != null && (form.get("j_username") + "-demo").equals(form.get("j_password"))) {
+            exchange.getResponseHeaders().add("Set-Cookie", "commerce-session=" + SESSION + "; Path=/; HttpOnly");
+            exchange.getResponseHeaders().add("Location", "/hq/prospects");
+            send(exchange, 303, "");
+        } else {
+            send(exchange, 400, "wrong user name or password");
+        }
     }
 
     private void prospects(HttpExchange exchange) throws IOException {
         String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-        if (cookie == null || !cookie.contains("quarkus-credential=" + SESSION)) {
+        if (cookie == null || !cookie.contains("commerce-session=" + SESSION)) {
             exchange.getResponseHeaders().add("Location", "/login");
             send(exchange, 302, "");
             return;
@@ -103,7 +114,7 @@ final class FakeCommerce implements AutoCloseable {
     /** The console: GET renders the sync row (progress moving on at each reading), POST …/sync starts it. */
     private void console(HttpExchange exchange) throws IOException {
         String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-        if (cookie == null || !cookie.contains("quarkus-credential=" + SESSION)) {
+        if (cookie == null || !cookie.contains("commerce-session=" + SESSION)) {
             exchange.getResponseHeaders().add("Location", "/login");
             send(exchange, 302, "");
             return;

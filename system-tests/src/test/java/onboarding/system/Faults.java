@@ -162,7 +162,8 @@ final class Faults {
 
     /** A counter of an app's Prometheus metrics (0 when absent). */
     static double metric(AppProcess app, String name) {
-        String text = io.restassured.RestAssured.given().config(Pages.HTTP).get(app.url() + "/q/metrics").asString();
+        String text = io.restassured.RestAssured.given().config(Pages.HTTP)
+                .header("Authorization", "Bearer " + SystemUnderTest.METRICS_TOKEN).get(app.url() + "/q/metrics").asString();
         double sum = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {

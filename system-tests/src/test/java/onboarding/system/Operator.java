@@ -46,12 +46,16 @@ public final class Operator {
 
     private void login() {
         cookies.clear();
-        HttpResponse<String> answer = send("POST", "/j_security_check",
-                Map.of("j_username", user, "j_password", password));
-        String location = answer.headers().firstValue("Location").orElse("");
-        if (answer.statusCode() != 302 || location.contains("error")
-                || cookies.keySet().stream().noneMatch(name -> name.endsWith("credential"))) {
-            throw new AssertionError(user + " could not sign in at " + origin + ": " + answer.statusCode() + " " + location);
+        HttpResponse<String> page = send("GET", "/login", null);
+        Element token = Pages.parse(page.body(), origin + "/login").selectFirst("form[action=/login] input[name=csrf-token]");
+        if (page.statusCode() != 200 || token == null) {
+            throw new AssertionError("no sign-in form at " + origin + "/login: " + page.statusCode());
+        }
+        HttpResponse<String> answer = send("POST", "/login",
+                Map.of("csrf-token", token.val(), "j_username", user, "j_password", password));
+        if (answer.statusCode() != 303 || cookies.keySet().stream().noneMatch(name -> name.endsWith("-session"))) {
+            throw new AssertionError(user + " could not sign in at " + origin + ": " + answer.statusCode() + " "
+                    + answer.headers().firstValue("Location").orElse(""));
         }
     }
 

@@ -24,7 +24,10 @@ public final class SystemUnderTest implements AutoCloseable {
 
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/";
     /** Shared by both apps; any value of 16 characters or more, so the run does not lean on the defaults. */
-    private static final String DUALWRITE_SECRET = "system-tests-shared-secret-0001";
+    /** This run's bridge key: the packaged apps refuse the development key published with the code. */
+    private static final String DUALWRITE_SECRET = java.util.UUID.randomUUID().toString();
+    /** This run's metrics scraper token (both apps), sent by {@link Faults#metric}. */
+    static final String METRICS_TOKEN = java.util.UUID.randomUUID().toString();
     /**
      * Time is compressed: with 3 attempts the relay's retry budget is spent in about 2 s, so that an outage
      * of a few seconds in a test outlasts it, as an outage of a few minutes does with the default 10.
@@ -35,7 +38,10 @@ public final class SystemUnderTest implements AutoCloseable {
      * batches for a test to kill Commerce in the middle of it.
      */
     public static final int SYNC_BATCH = 100;
-    private static final Map<String, String> RELAY = Map.of("dualwrite.relay.max-attempts",
+    private static final Map<String, String> RELAY = Map.of(
+            // bursts of thousands of signups come from 127.0.0.1 (the limit per client address is tested in SignupTest)
+            "commerce.signup.limits.per-address", "1000000",
+            "dualwrite.relay.max-attempts",
             Integer.toString(RELAY_MAX_ATTEMPTS), "dualwrite.alerts.interval", "PT1S", "dualwrite.sync.batch-size",
             Integer.toString(SYNC_BATCH));
 
@@ -61,10 +67,10 @@ public final class SystemUnderTest implements AutoCloseable {
         int salesPort = ports[1];
         this.mailbox = new Mailbox(ports[2]);
         String databaseSuffix = System.getProperty("system.db.suffix", "");
-        this.commerceDb = new Database(DB + PREFIX + "commerce_it" + databaseSuffix, "commerce",
-                System.getenv().getOrDefault("COMMERCE_DB_PASSWORD", "commerce-dev-password"));
-        this.salesDb = new Database(DB + PREFIX + "sales_it" + databaseSuffix, "sales",
-                System.getenv().getOrDefault("SALES_DB_PASSWORD", "sales-dev-password"));
+        // the test roles of scripts/db-setup.sh (published development passwords that own only test databases)
+        this.commerceDb = new Database(DB + PREFIX + "commerce_it" + databaseSuffix, "commerce_test",
+                "commerce-test-password");
+        this.salesDb = new Database(DB + PREFIX + "sales_it" + databaseSuffix, "sales_test", "sales-test-password");
         Path logs = target.resolve("app-logs");
         String commerceUrl = "http://127.0.0.1:" + commercePort;
         String salesUrl = "http://127.0.0.1:" + salesPort;
@@ -78,7 +84,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SMTP_PORT", Integer.toString(mailbox.port()),
                 "MAIL_MOCK", "false",
                 "COMMERCE_PUBLIC_URL", commerceUrl,
-                "DUALWRITE_SECRETS", DUALWRITE_SECRET);
+                "DUALWRITE_SECRETS", DUALWRITE_SECRET,
+                "COMMERCE_METRICS_TOKEN", METRICS_TOKEN);
         this.commerce = new AppProcess("commerce", jarOf("commerce-app"), commercePort, commerceEnv, RELAY, logs);
         this.sales = new AppProcess("sales", jarOf("sales-app"), salesPort, Map.of(
                 "SALES_DB_URL", salesDb.url(),
@@ -89,7 +96,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", Integer.toString(mailbox.port()),
                 "MAIL_MOCK", "false",
-                "DUALWRITE_SECRETS", DUALWRITE_SECRET), RELAY, logs);
+                "DUALWRITE_SECRETS", DUALWRITE_SECRET,
+                "SALES_METRICS_TOKEN", METRICS_TOKEN), RELAY, logs);
         this.signups = new SignupClient(commerceUrl);
         this.shutdownHook = new Thread(() -> {
             commerce.killNow();
@@ -153,6 +161,16 @@ public final class SystemUnderTest implements AutoCloseable {
                     logs);
         }
         return secondCommerce;
+    }
+
+    /**
+     * A Commerce process on its own free port with the same settings as {@link #commerce()} but for
+     * {@code overrides} (e.g. a secret it must refuse); not started; stopped by the caller.
+     */
+    public AppProcess commerceWith(String name, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(commerceEnv);
+        env.putAll(overrides);
+        return new AppProcess(name, jarOf("commerce-app"), freePorts(1)[0], env, RELAY, logs);
     }
 
     /** Submits signups to Commerce the way a browser does. */

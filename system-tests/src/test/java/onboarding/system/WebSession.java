@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -117,11 +118,16 @@ public final class WebSession {
     }
 
     private void signIn() {
+        Response page = keep(request(language).get(origin + "/login"));
+        Element token = Jsoup.parse(page.asString()).selectFirst("form[action=/login] input[name=csrf-token]");
+        if (page.statusCode() != 200 || token == null) {
+            throw new AssertionError("no sign-in form at " + origin + "/login: HTTP " + page.statusCode());
+        }
         Response login = keep(request(language).contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
-                .formParam("j_username", user).formParam("j_password", password)
-                .post(origin + "/j_security_check"));
-        boolean session = cookies.keySet().stream().anyMatch(name -> name.endsWith("credential"));
-        if (login.statusCode() != 302 || !session || location(login).contains("error")) {
+                .formParam("csrf-token", token.val()).formParam("j_username", user).formParam("j_password", password)
+                .post(origin + "/login"));
+        boolean session = cookies.keySet().stream().anyMatch(name -> name.endsWith("-session"));
+        if (login.statusCode() != 303 || !session) {
             throw new AssertionError("could not sign in as " + user + " at " + origin + ": HTTP " + login.statusCode()
                     + location(login));
         }

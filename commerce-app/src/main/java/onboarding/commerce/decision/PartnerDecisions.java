@@ -10,7 +10,7 @@ import onboarding.commerce.CommerceConfig;
 import onboarding.commerce.customer.Customer;
 import onboarding.commerce.customer.CustomerService;
 import onboarding.commerce.mail.PartnerMails;
-import onboarding.commerce.portal.ActivationService;
+import onboarding.commerce.mail.OneTimeLinks;
 import onboarding.commerce.prospect.Prospect;
 import onboarding.commerce.prospect.ProspectStatus;
 import onboarding.model.AccountRecord;
@@ -35,13 +35,11 @@ public class PartnerDecisions {
 
     private final RecordLinks links;
     private final PartnerMails mails;
-    private final ActivationService activations;
     private final CommerceConfig config;
 
-    PartnerDecisions(RecordLinks links, PartnerMails mails, ActivationService activations, CommerceConfig config) {
+    PartnerDecisions(RecordLinks links, PartnerMails mails, CommerceConfig config) {
         this.links = links;
         this.mails = mails;
-        this.activations = activations;
         this.config = config;
     }
 
@@ -102,8 +100,7 @@ public class PartnerDecisions {
         prospect.status = ProspectStatus.APPROVED;
         prospect.decidedBy = by;
         prospect.decidedAt = Instant.now();
-        String token = activations.issue(admin);
-        mails.approved(prospect, admin, config.publicUrl() + "/portal/activate?token=" + token);
+        mails.approved(prospect, admin, config.publicUrl() + "/portal/activate?token=" + OneTimeLinks.PLACEHOLDER);
     }
 
     private void reject(Prospect prospect, String reason, boolean shareable, String by) {

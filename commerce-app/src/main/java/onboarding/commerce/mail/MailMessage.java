@@ -41,4 +41,7 @@ public class MailMessage extends PanacheEntityBase {
     public Long resendOf;
     public Instant createdAt;
     public Instant sentAt;
+    /** Set when the mail carries a one-time link: the sender issues its token for this customer and purpose. */
+    public Long linkCustomerId;
+    public String linkPurpose;
 }

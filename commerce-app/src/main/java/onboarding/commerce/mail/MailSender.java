@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,16 +49,18 @@ public class MailSender {
 
     /** A reserved mail, with the correlation id of its prospect (for the timeline). */
     private record Due(long id, MailKind kind, String recipient, String subject, String html, String text,
-            int attempts, Long prospectId, String correlationId) {
+            int attempts, Long prospectId, String correlationId, Long linkCustomerId, String linkPurpose) {
     }
 
     private final Mailer mailer;
     private final MailConfig config;
     private final Timeline timeline;
     private final DataSource dataSource;
+    private final Instance<OneTimeLinks> links;
     private final Worker worker = new Worker("mail-sender", this::sendDue);
 
-    MailSender(Mailer mailer, MailConfig config, Timeline timeline, DataSource dataSource) {
+    MailSender(Mailer mailer, MailConfig config, Timeline timeline, DataSource dataSource, Instance<OneTimeLinks> links) {
+        this.links = links;
         this.mailer = mailer;
         this.config = config;
         this.timeline = timeline;
@@ -92,7 +95,15 @@ public class MailSender {
             Map<Long, String> errors = new HashMap<>();
             for (Due mail : due) {
                 try {
-                    mailer.send(Mail.withHtml(mail.recipient(), mail.subject(), mail.html()).setText(mail.text()));
+                    String html = mail.html();
+                    String text = mail.text();
+                    if (mail.linkPurpose() != null) {
+                        String token = QuarkusTransaction.requiringNew().call(() -> links.get().issue(
+                                mail.linkCustomerId(), mail.linkPurpose()));
+                        html = html.replace(OneTimeLinks.PLACEHOLDER, token);
+                        text = text.replace(OneTimeLinks.PLACEHOLDER, token);
+                    }
+                    mailer.send(Mail.withHtml(mail.recipient(), mail.subject(), html).setText(text));
                     sent++;
                 } catch (RuntimeException e) {
                     errors.put(mail.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -113,7 +124,8 @@ public class MailSender {
                              WHERE id = ANY (ARRAY(SELECT id FROM mail_message
                                                     WHERE status = 'QUEUED' AND next_attempt_at <= ?
                                                     ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED))
-                            RETURNING id, kind, recipient, subject, body_html, body_text, attempts, prospect_id)
+                            RETURNING id, kind, recipient, subject, body_html, body_text, attempts, prospect_id,
+                                      link_customer_id, link_purpose)
                         SELECT r.*, p.correlation_id FROM reserved r LEFT JOIN prospect p ON p.id = r.prospect_id
                          ORDER BY r.id""")) {
             reserve.setObject(1, utc(now.plusSeconds(RESERVE_SECONDS)));
@@ -122,9 +134,12 @@ public class MailSender {
             try (ResultSet rs = reserve.executeQuery()) {
                 while (rs.next()) {
                     long prospectId = rs.getLong(8);
+                    Long prospect = rs.wasNull() ? null : prospectId;
+                    long linkCustomerId = rs.getLong(9);
+                    Long linkCustomer = rs.wasNull() ? null : linkCustomerId;
                     due.add(new Due(rs.getLong(1), MailKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getInt(7), rs.wasNull() ? null : prospectId,
-                            rs.getString(9)));
+                            rs.getString(5), rs.getString(6), rs.getInt(7), prospect, rs.getString(11), linkCustomer,
+                            rs.getString(10)));
                 }
             }
         } catch (SQLException e) {

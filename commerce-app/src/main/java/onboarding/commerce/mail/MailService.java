@@ -53,17 +53,30 @@ public class MailService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long queue(MailKind kind, String recipient, Locale locale, Rendered content, Long prospectId) {
-        return insert(kind, recipient, locale.getLanguage(), content, prospectId, null);
+        return insert(kind, recipient, locale.getLanguage(), content, prospectId, null, null);
+    }
+
+    /**
+     * Queues a mail whose content holds {@link OneTimeLinks#PLACEHOLDER}: the sender issues the token for
+     * {@code link} when it sends the mail (see {@link OneTimeLinks}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long queue(MailKind kind, String recipient, Locale locale, Rendered content, Long prospectId, Link link) {
+        return insert(kind, recipient, locale.getLanguage(), content, prospectId, null, link);
+    }
+
+    /** Who a mail's one-time link is for, and what it does (e.g. {@code ACTIVATION}). */
+    public record Link(long customerId, String purpose) {
     }
 
     private long insert(MailKind kind, String recipient, String language, Rendered content, Long prospectId,
-            Long resendOf) {
+            Long resendOf, Link link) {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO mail_message (kind, recipient, language, subject, body_html, body_text, status,
-                            next_attempt_at, prospect_id, resend_of, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id""")) {
+                            next_attempt_at, prospect_id, resend_of, created_at, link_customer_id, link_purpose)
+                        VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setString(1, kind.name());
             insert.setString(2, recipient);
             insert.setString(3, language);
@@ -74,6 +87,8 @@ public class MailService {
             insert.setObject(8, prospectId, Types.BIGINT);
             insert.setObject(9, resendOf, Types.BIGINT);
             insert.setObject(10, now);
+            insert.setObject(11, link == null ? null : link.customerId(), Types.BIGINT);
+            insert.setString(12, link == null ? null : link.purpose());
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
@@ -93,7 +108,8 @@ public class MailService {
             throw new jakarta.ws.rs.NotFoundException("no mail " + id);
         }
         long copy = insert(original.kind, original.recipient, original.language,
-                new Rendered(original.subject, original.bodyHtml, original.bodyText), original.prospectId, original.id);
+                new Rendered(original.subject, original.bodyHtml, original.bodyText), original.prospectId, original.id,
+                original.linkCustomerId == null ? null : new Link(original.linkCustomerId, original.linkPurpose));
         if (original.prospectId != null) {
             onboarding.commerce.prospect.Prospect prospect = onboarding.commerce.prospect.Prospect.findById(original.prospectId);
             timeline.add(onboarding.commerce.prospect.ProspectService.RECORD_TYPE, original.prospectId,

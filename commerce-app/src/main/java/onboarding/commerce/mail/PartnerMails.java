@@ -36,13 +36,18 @@ public class PartnerMails {
 
     public long applicationReceived(Prospect prospect) {
         return queue(MailKind.APPLICATION_RECEIVED, prospect, "mail.received.subject",
-                Templates.receivedHtml(prospect), Templates.receivedText(prospect));
+                Templates.receivedHtml(prospect), Templates.receivedText(prospect), null);
     }
 
+    /**
+     * The approval, with the administrator's activation link: {@code activationUrl} ends with
+     * {@link OneTimeLinks#PLACEHOLDER}, for which the sender puts a fresh token of purpose {@code ACTIVATION}.
+     */
     public long approved(Prospect prospect, Customer admin, String activationUrl) {
         return queue(MailKind.APPROVED, prospect, "mail.approved.subject",
                 Templates.approvedHtml(prospect, admin, activationUrl),
-                Templates.approvedText(prospect, admin, activationUrl));
+                Templates.approvedText(prospect, admin, activationUrl),
+                new MailService.Link(admin.id, OneTimeLinks.ACTIVATION));
     }
 
     /** {@code reasonKey} is the bundle key of the reason, or null when it may not be shared. */
@@ -50,15 +55,15 @@ public class PartnerMails {
         Locale locale = localeOf(prospect);
         String reason = reasonKey == null ? null : Messages.get(locale, reasonKey);
         return queue(MailKind.REJECTED, prospect, "mail.rejected.subject",
-                Templates.rejectedHtml(prospect, reason), Templates.rejectedText(prospect, reason));
+                Templates.rejectedHtml(prospect, reason), Templates.rejectedText(prospect, reason), null);
     }
 
     private long queue(MailKind kind, Prospect prospect, String subjectKey, TemplateInstance html,
-            TemplateInstance text) {
+            TemplateInstance text, MailService.Link link) {
         Locale locale = localeOf(prospect);
         MailService.Rendered content = UiLocale.with(locale, () -> new MailService.Rendered(
                 Messages.get(locale, subjectKey, prospect.number, prospect.companyName), html.render(), text.render()));
-        return mail.queue(kind, prospect.email, locale, content, prospect.id);
+        return mail.queue(kind, prospect.email, locale, content, prospect.id, link);
     }
 
     private static Locale localeOf(Prospect prospect) {

@@ -4,29 +4,24 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import onboarding.bridge.timeline.Timeline;
 import onboarding.commerce.customer.Customer;
 import onboarding.commerce.customer.CustomerService;
+import onboarding.commerce.mail.OneTimeLinks;
+import onboarding.ui.security.Tokens;
 
 /**
  * One-time activation links for partner administrators: the raw token only travels in the email; the
  * database keeps its SHA-256. A link works once and expires after 7 days.
  */
 @ApplicationScoped
-public class ActivationService {
+public class ActivationService implements OneTimeLinks {
 
     public static final Duration VALIDITY = Duration.ofDays(7);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final Timeline timeline;
@@ -36,16 +31,23 @@ public class ActivationService {
         this.timeline = timeline;
     }
 
-    /** Creates a token for {@code person} in the current transaction and returns the raw token. */
+    /**
+     * A new token for {@code customerId} (called by the mail sender right before it sends the mail that carries it);
+     * the person's earlier unused tokens of that purpose stop working.
+     */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public String issue(Customer person) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.createNativeQuery("INSERT INTO activation_token (customer_id, token_hash, expires_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, person.id)
+    public String issue(long customerId, String purpose) {
+        em.createNativeQuery("UPDATE activation_token SET expires_at = now() WHERE customer_id = ?1 AND purpose = ?2"
+                + " AND used_at IS NULL AND expires_at > now()").setParameter(1, customerId).setParameter(2, purpose)
+                .executeUpdate();
+        String token = Tokens.random();
+        em.createNativeQuery("INSERT INTO activation_token (customer_id, token_hash, expires_at, purpose)"
+                + " VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, customerId)
                 .setParameter(2, hash(token))
                 .setParameter(3, Instant.now().plus(VALIDITY))
+                .setParameter(4, purpose)
                 .executeUpdate();
         return token;
     }
@@ -53,12 +55,13 @@ public class ActivationService {
     /** The person a token activates, if the token exists, is unused and has not expired. */
     @Transactional
     public Optional<Customer> holderOf(String token) {
-        if (token == null || token.isBlank()) {
+        if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT customer_id FROM activation_token WHERE token_hash = ?1"
-                + " AND used_at IS NULL AND expires_at > now()").setParameter(1, hash(token)).getResultList();
+                + " AND purpose = ?2 AND used_at IS NULL AND expires_at > now()").setParameter(1, hash(token))
+                .setParameter(2, ACTIVATION).getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(Customer.findById(ids.get(0).longValue()));
     }
 
@@ -66,7 +69,8 @@ public class ActivationService {
     @Transactional
     public boolean activate(String token, String password) {
         int used = em.createNativeQuery("UPDATE activation_token SET used_at = now() WHERE token_hash = ?1"
-                + " AND used_at IS NULL AND expires_at > now()").setParameter(1, hash(token)).executeUpdate();
+                + " AND purpose = ?2 AND used_at IS NULL AND expires_at > now()").setParameter(1, hash(token))
+                .setParameter(2, ACTIVATION).executeUpdate();
         if (used != 1) {
             return false;
         }
@@ -82,12 +86,7 @@ public class ActivationService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.hash(token);
     }
 
 }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -23,7 +25,8 @@ public class SignupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(SignupForm form, Map<String, String> errors, List<Country> countries);
+        static native TemplateInstance form(SignupForm form, Map<String, String> errors, List<Country> countries,
+                String refusal);
 
         static native TemplateInstance thanks(String ref);
     }
@@ -38,16 +41,16 @@ public class SignupResource {
 
     @GET
     public TemplateInstance form() {
-        return Templates.form(new SignupForm(), Map.of(), Country.all(locale.get()));
+        return Templates.form(new SignupForm(), Map.of(), Country.all(locale.get()), null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(SignupForm form) {
-        SignupService.Result result = signups.submit(form, locale.get());
+    public Response submit(SignupForm form, @Context HttpServerRequest request) {
+        SignupService.Result result = signups.submit(form, locale.get(), request.remoteAddress().hostAddress());
         if (!result.accepted()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(form, result.errors(), Country.all(locale.get()))).build();
+            return Response.status(result.refusal() != null ? Response.Status.TOO_MANY_REQUESTS : Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(form, result.errors(), Country.all(locale.get()), result.refusal())).build();
         }
         UriBuilder thanks = UriBuilder.fromPath("/partner-signup/thanks");
         if (result.prospect() != null) {

@@ -29,10 +29,13 @@ public class SignupService {
 
     private static final Logger LOG = Logger.getLogger(SignupService.class);
 
-    /** The outcome of a submission: either the new prospect, or the errors per field (bundle keys). */
-    public record Result(Prospect prospect, Map<String, String> errors) {
+    /**
+     * The outcome of a submission: the new prospect, or the errors per field (bundle keys), or the reason a valid
+     * submission was refused ({@link SignupLimits}, a bundle key).
+     */
+    public record Result(Prospect prospect, Map<String, String> errors, String refusal) {
         public boolean accepted() {
-            return errors.isEmpty();
+            return errors.isEmpty() && refusal == null;
         }
     }
 
@@ -40,25 +43,36 @@ public class SignupService {
     private final ProspectEvents events;
     private final Timeline timeline;
     private final PartnerMails mails;
+    private final SignupLimits limits;
 
-    SignupService(Validator validator, ProspectEvents events, Timeline timeline, PartnerMails mails) {
+    SignupService(Validator validator, ProspectEvents events, Timeline timeline, PartnerMails mails,
+            SignupLimits limits) {
+        this.limits = limits;
         this.validator = validator;
         this.events = events;
         this.timeline = timeline;
         this.mails = mails;
     }
 
-    /** Validates the form; when valid, stores the prospect, its event and its email. Invalid input changes nothing. */
+    /**
+     * Validates the form; when valid and within the limits for its email and client {@code address}, stores the
+     * prospect, its event and its email. Invalid or refused input changes nothing.
+     */
     @Transactional
-    public Result submit(SignupForm form, Locale locale) {
+    public Result submit(SignupForm form, Locale locale, String address) {
         form.normalize();
         Map<String, String> errors = FormErrors.of(validator.validate(form));
         if (!errors.isEmpty()) {
-            return new Result(null, errors);
+            return new Result(null, errors, null);
         }
         if (form.isFromRobot()) {
             LOG.infof("honeypot filled in a signup for \"%s\": ignored", form.companyName);
-            return new Result(null, Map.of());
+            return new Result(null, Map.of(), null);
+        }
+        String refusal = limits.refusal(form.email, address);
+        if (refusal != null) {
+            LOG.infof("signup for \"%s\" refused: %s (from %s)", form.companyName, refusal, address);
+            return new Result(null, Map.of(), refusal);
         }
         Prospect prospect = create(form, locale);
         timeline.add(ProspectService.RECORD_TYPE, prospect.id, Timeline.Source.USER, "timeline.prospect.submitted",
@@ -67,7 +81,7 @@ public class SignupService {
         mails.applicationReceived(prospect);
         LOG.infof("prospect %s submitted by %s for %s (correlation %s)", prospect.number, prospect.email,
                 prospect.companyName, prospect.correlationId);
-        return new Result(prospect, Map.of());
+        return new Result(prospect, Map.of(), null);
     }
 
     private Prospect create(SignupForm form, Locale locale) {

@@ -28,6 +28,7 @@ import onboarding.commerce.prospect.Prospect;
 import onboarding.commerce.prospect.ProspectStatus;
 import onboarding.commerce.support.BrowserForm;
 import onboarding.commerce.support.Inbound;
+import onboarding.commerce.support.SignIn;
 import onboarding.commerce.support.Signups;
 import onboarding.model.AccountRecord;
 import onboarding.model.AccountUpdatedV1;
@@ -94,14 +95,28 @@ class PartnerDecisionsTest {
         Number stored = (Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select count(*) from activation_token where token_hash = ?1").setParameter(1, token).getSingleResult());
         assertEquals(0, stored.intValue(), "only the hash of the token is stored");
+        assertTrue(approval.getHtml().contains("token=" + token), "the sent mail's HTML has the same link");
+        Object[] kept = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select body_text, body_html from mail_message where recipient = ?1 and kind = 'APPROVED'")
+                .setParameter(1, partner.prospect().email).getSingleResult());
+        for (Object body : kept) {
+            assertFalse(body.toString().contains(token), "the mail kept for the Emails page holds no usable token");
+            assertTrue(body.toString().contains("token=%ONE-TIME-TOKEN%"), body.toString());
+        }
 
         assertEquals(200, given().get("/portal/activate?token=" + token).statusCode());
-        Response tooShort = BrowserForm.open("/portal/activate?token=" + token, null)
-                .post("/portal/activate", Map.of("token", token, "password", "short", "confirm", "short"));
+        Response tooShort = BrowserForm.open("/portal/activate?token=" + token, null).post("/portal/activate",
+                Map.of("token", token, "password", "short", "passwordConfirmation", "short"));
         assertEquals(400, tooShort.statusCode());
         Response activated = BrowserForm.open("/portal/activate?token=" + token, null).post("/portal/activate",
-                Map.of("token", token, "password", "correct horse battery", "confirm", "correct horse battery"));
-        assertEquals(200, activated.statusCode());
+                Map.of("token", token, "password", "correct horse battery", "passwordConfirmation",
+                        "correct horse battery"));
+        assertEquals(303, activated.statusCode(), "activated and signed in");
+        assertEquals("/portal", activated.header("Location"));
+        String session = activated.getCookie(SignIn.SESSION_COOKIE);
+        assertNotNull(session, "the activation signs the partner in");
+        assertTrue(given().cookie(SignIn.SESSION_COOKIE, session).get("/").asString()
+                .contains(find(person.id).email), "signed in as the partner");
         assertEquals(Customer.Status.ACTIVE, find(person.id).status);
         assertTrue(find(person.id).passwordHash.startsWith("$2a$"));
         assertEquals(410, given().get("/portal/activate?token=" + token).statusCode(), "the link works once");

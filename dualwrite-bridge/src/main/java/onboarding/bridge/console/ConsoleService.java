@@ -178,6 +178,9 @@ public class ConsoleService {
      */
     @Transactional
     public void setState(String map, String state, String by) {
+        if (!TableMaps.ALL.contains(map)) {
+            throw new jakarta.ws.rs.NotFoundException("no table map " + map);
+        }
         sql.update("INSERT INTO dualwrite_map (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
                 + " SET state = excluded.state, updated_at = now()", map, state);
         LOG.infof("table map %s set %s by %s", map, state, by);

@@ -1,5 +1,7 @@
 package onboarding.bridge.transport;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import onboarding.bridge.DualWriteConfig;
 
 /** HMAC-SHA256 signatures over {@code timestamp + "." + body}, with every configured key accepted. */
 @ApplicationScoped
+@Startup // created at start-up: a published key stops the process before it serves anything
 public class Signatures {
 
     public static final String TIMESTAMP_HEADER = "X-DualWrite-Timestamp";
@@ -26,9 +29,23 @@ public class Signatures {
     private final Duration maxSkew;
     private final Clock clock;
 
+    /**
+     * Keys published in this repository for development and tests: anyone could sign a batch with them, so a
+     * production process (the packaged app, {@link LaunchMode#NORMAL}) refuses to start with one.
+     */
+    static final List<String> PUBLISHED = List.of("dev-only-shared-secret-change-me", "previous-key-still-accepted");
+
     @Inject
     Signatures(DualWriteConfig config) {
         this(config.secrets(), config.maxClockSkew(), Clock.systemUTC());
+        refusePublished(config.secrets(), LaunchMode.current());
+    }
+
+    static void refusePublished(List<String> secrets, LaunchMode mode) {
+        if (mode == LaunchMode.NORMAL && secrets.stream().anyMatch(PUBLISHED::contains)) {
+            throw new IllegalStateException("dualwrite.secrets holds a development key published with the source code:"
+                    + " set DUALWRITE_SECRETS to this installation's own key (./start.sh makes one in run/secrets.env)");
+        }
     }
 
     public Signatures(List<String> secrets, Duration maxSkew, Clock clock) {
