@@ -131,10 +131,15 @@ class PartnerDecisionsIT {
 
         WebSession requester = WebSession.anonymous(activationUrl, "en");
         var activated = requester.get(activationUrl).form("form[action=/portal/activate]")
-                .set("password", "my-new-partner-pw").set("confirm", "my-new-partner-pw").submit();
-        assertEquals(200, activated.statusCode(), WebSession.excerpt(activated));
-        assertThat(activated.asString(), containsString("Your account is active"));
+                .set("password", "my-new-partner-pw").set("passwordConfirmation", "my-new-partner-pw").submit();
+        assertEquals(303, activated.statusCode(), WebSession.excerpt(activated));
+        assertEquals("/portal", activated.header("Location"), "activated and signed in on the portal");
+        assertThat(requester.get("/").document().text(), containsString(app.signup().email()));
         assertEquals("ACTIVE", customerRow(personId).get("status"));
+        // later sign-ins: the B2B site's sign-in with the email and the chosen password
+        WebSession later = WebSession.signIn(system.commerce().url(), app.signup().email(), "my-new-partner-pw");
+        assertThat(later.get("/").document().text(), containsString(app.signup().email()));
+        assertEquals(403, later.fetch("/hq/prospects").statusCode(), "a partner never reaches the back office");
         assertNotNull(customerRow(personId).get("activated_at"));
         assertEquals(410, requester.fetch(activationUrl).statusCode(), "the activation link works once");
 
