@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import onboarding.commerce.customer.CustomerService;
 import onboarding.ui.CappedCount;
 import onboarding.ui.ConflictException;
 import onboarding.ui.Messages;
+import onboarding.ui.NotAllowedException;
 import onboarding.ui.Page;
 import onboarding.ui.UiLocale;
 import onboarding.ui.form.FormErrors;
@@ -452,7 +452,7 @@ public class OrderService {
     /** The order {@code approver} is about to decide on, after the checks every decision needs. */
     private static PurchaseOrder decidable(long orderId, Customer approver, Customer org, Long version) {
         if (!approver.isActive() || approver.role == null || !approver.role.approves()) {
-            throw new ForbiddenException("only active approvers and admins decide on orders");
+            throw new NotAllowedException("portal.notAllowed.approver");
         }
         PurchaseOrder order = PurchaseOrder.findById(orderId);
         if (order == null || !order.organizationId.equals(org.id)) {

@@ -2,14 +2,14 @@ package onboarding.commerce.portal;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.ForbiddenException;
+import onboarding.ui.NotAllowedException;
 import onboarding.commerce.customer.Customer;
 
 /**
  * The signed-in partner user of this request: the security identity's attribute {@code customerId} (a {@code Long},
  * the id of their PERSON customer, see {@link PartnerDirectory}), with their person and organisation read from the database at the first use in
  * each request — so a role change, a new limit or a deactivation applies at the next request. A person who is not
- * ACTIVE, or whose organisation is not an ACTIVE partner, gets no portal page: 403.
+ * ACTIVE, or whose organisation is not an ACTIVE partner, gets no portal page: a 403 page that says why.
  */
 @RequestScoped
 public class CurrentPartner {
@@ -46,7 +46,7 @@ public class CurrentPartner {
     /** Refuses (403) a person who is not a partner administrator. */
     public Customer requireAdmin() {
         if (!isAdmin()) {
-            throw new ForbiddenException("only partner administrators");
+            throw new NotAllowedException("portal.notAllowed.admin");
         }
         return person();
     }
@@ -54,7 +54,7 @@ public class CurrentPartner {
     /** Refuses (403) a person who does not approve orders. */
     public Customer requireApprover() {
         if (!approves()) {
-            throw new ForbiddenException("only approvers and partner administrators");
+            throw new NotAllowedException("portal.notAllowed.approver");
         }
         return person();
     }
@@ -66,11 +66,11 @@ public class CurrentPartner {
         Long id = customerId();
         Customer found = id == null ? null : Customer.findById(id);
         if (found == null || found.type != Customer.Type.PERSON || !found.isActive() || found.parentId == null) {
-            throw new ForbiddenException("no active partner user");
+            throw new NotAllowedException("portal.notAllowed.notActive");
         }
         Customer org = Customer.findById(found.parentId);
         if (org == null || !org.isOrganization() || !org.isActive()) {
-            throw new ForbiddenException("no active partner organisation");
+            throw new NotAllowedException("portal.notAllowed.organization");
         }
         person = found;
         organization = org;

@@ -291,7 +291,10 @@ class OrderPlacementTest {
         Response review = portal.review(quantities(gloves, 1));
         PartnerFixtures.status(ACME_BUYER, Customer.Status.DEACTIVATED);
 
-        assertEquals(403, given().redirects().follow(false).get("/portal").statusCode(), "at the next request");
+        Response closed = given().redirects().follow(false).get("/portal");
+        assertEquals(403, closed.statusCode(), "at the next request");
+        assertTrue(Jsoup.parse(closed.asString()).selectFirst("#conflict-message").text()
+                .contains("Your partner account is not active"), "a page that says why");
         assertEquals(403, portal.confirm(review).statusCode());
         // the service refuses too, should a deactivation commit while the order is being confirmed
         OrderService.Placement placement = orders.place(id(ACME_BUYER), OrderForm.of(Map.of(

@@ -106,7 +106,10 @@ class PortalIsolationTest {
     @TestSecurity(user = PartnerFixtures.GLOBEX_BUYER_EMAIL, roles = "partner", attributes = @SecurityAttribute(key = "customerId", value = GLOBEX_BUYER, type = AttributeType.LONG))
     void another_companys_buyer_sees_nothing_and_decides_nothing() {
         readsAreNotFound();
-        assertEquals(403, get("/portal/approvals").statusCode(), "a buyer has no approvals page");
+        Response approvals = get("/portal/approvals");
+        assertEquals(403, approvals.statusCode(), "a buyer has no approvals page");
+        assertTrue(approvals.asString().contains("Only your company&#39;s approvers")
+                || approvals.asString().contains("Only your company's approvers"), "the 403 page says who may");
         decisionsAre(403);
     }
 
