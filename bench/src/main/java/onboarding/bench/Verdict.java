@@ -36,7 +36,7 @@ final class Verdict {
         if (value.isEmpty() || expected.isEmpty()) {
             failures.add(what + ": not counted");
         } else if (Math.round(value.get()) != Math.round(expected.get())) {
-            failures.add(what + ": " + Report.fmt(value.get()) + " of " + Report.fmt(expected.get()));
+            failures.add(what + ": " + Report.fmt0(value.get()) + " of " + Report.fmt0(expected.get()));
         }
         return this;
     }

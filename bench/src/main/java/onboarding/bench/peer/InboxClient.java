@@ -56,6 +56,11 @@ public final class InboxClient {
         }
     }
 
+    /** The signature header of a body sent at {@code timestamp}, with the first key. */
+    String signature(long timestamp, String body) {
+        return sign(key, timestamp, body);
+    }
+
     /** Delivers a batch; the inbox's answer, one result per event. */
     public InboxResponse send(List<EventEnvelope> events) throws IOException, InterruptedException {
         String body;
@@ -68,7 +73,7 @@ public final class InboxClient {
         HttpRequest request = HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(SIGNATURE_HEADER, sign(key, timestamp, body))
+                .header(SIGNATURE_HEADER, signature(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
