@@ -57,6 +57,10 @@ public final class Bench {
                     options.decimal("warmup-seconds", 30), runId + "w"));
             fragment.put("signup.warmup.ok", warm.outcomes().ok.sum())
                     .put("signup.warmup.errors", warm.outcomes().errorCount());
+            if (warm.outcomes().ok.sum() > 0) {
+                fragment.put("signup.warmup.firstProspectId", warm.outcomes().firstId.get())
+                        .put("signup.warmup.lastProspectId", warm.outcomes().lastId.get());
+            }
         }
         var result = ClosedLoopSignups.run(http, new ClosedLoopSignups.Settings(url, users,
                 options.integer("count", 1000), options.decimal("seconds", 30), runId));

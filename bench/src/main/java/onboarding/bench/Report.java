@@ -358,7 +358,7 @@ final class Report {
                 + ", PostgreSQL connector, pgoutput) beside our relay";
         String target = Rules.PEER_TARGET;
         if (raw.containsKey("peer.error")) {
-            return new Row("peer", scenario, "—", "could not run on this machine: " + raw.get("peer.error"), target,
+            return new Row("peer", scenario, "—", "did not run: " + raw.get("peer.error"), target,
                     NOT_RUN, List.of(), values("peer"));
         }
         if (!has("peer.latency.ok") && !has("peer.drain.events")) {
