@@ -202,10 +202,13 @@ fi
 
 # ---- Ports ----
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# below the kernel's ephemeral range (the local ports of outgoing connections: a port free when it is chosen could be
+# taken by one before a slow start-up binds it)
+EPHEMERAL_FROM=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
-  local p
+  local p low=10000 high=$((EPHEMERAL_FROM > 12000 ? EPHEMERAL_FROM : 32768))
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
+    p=$((low + RANDOM % (high - low)))
     if [ "$p" != 8080 ] && [ "$p" != 8081 ] && port_free "$p"; then echo "$p"; return 0; fi
   done
   echo "no free port found" >&2; return 1
