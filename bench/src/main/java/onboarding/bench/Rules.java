@@ -135,6 +135,7 @@ final class Rules {
                 .requireEqual("peer.latency.outside.samples", "peer.latency.ok", "peer: leads seen committed")
                 .require(f.flag("peer.drain.complete"), "peer: backlog not delivered within the time bound")
                 .requireEqual("peer.drain.leads", "peer.drain.events", "peer: leads")
+                .requireEqual("peer.drain.inboxRows", "peer.drain.events", "peer: inbox rows")
                 .require("peer.drain.delivery.failed", x -> x == 0, "peer: failed events")
                 .requireEqual("replication.outside.samples", "replication.ok", "ours: leads seen committed")
                 .require(f.flag("drain.complete"), "ours: backlog not drained within the time bound")

@@ -182,6 +182,7 @@ class BenchRulesTest {
             .flatMap(e -> List.of(e.getKey(), e.getValue()).stream()).toArray(String[]::new)),
             "peer.latency.ok", "3000", "peer.latency.outside.samples", "3000", "peer.latency.outside.p99", "80",
             "peer.drain.complete", "true", "peer.drain.events", "100000", "peer.drain.leads", "100000",
+            "peer.drain.inboxRows", "100000",
             "peer.drain.delivery.failed", "0", "peer.drain.rate", "3000");
 
     @Test
@@ -196,6 +197,7 @@ class BenchRulesTest {
         fails(Rules.peer(with(PEER, "peer.latency.outside.p99", "59")), "p99 ours 60.0 ms > its 59.0 ms");
         fails(Rules.peer(with(PEER, "peer.drain.rate", "5101")), "drain ours 5,100/s < its 5,101/s");
         fails(Rules.peer(with(PEER, "peer.drain.leads", "99999")), "peer: leads");
+        fails(Rules.peer(with(PEER, "peer.drain.inboxRows", "99999")), "peer: inbox rows");
         fails(Rules.peer(with(PEER, "peer.drain.complete", "false")), "peer: backlog");
         fails(Rules.peer(with(PEER, "peer.latency.outside.samples", "2990")), "peer: leads seen committed");
         fails(Rules.peer(with(PEER, "peer.drain.delivery.failed", "3")), "peer: failed events");
