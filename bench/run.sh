@@ -4,7 +4,7 @@
 # baseline; writes bench/results/latest.md and latest.json. See the README, section "Performance".
 #
 #   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects, initial sync of 1,000,000
-#                           organisation customers; 15 to 25 minutes)
+#                           organisation customers, the Debezium peer; 15 to 30 minutes)
 #   bench/run.sh --quick    small counts, under 3 minutes once the apps are built
 #
 # Counts and time bounds can be overridden with the environment variables listed under "Counts" below.
