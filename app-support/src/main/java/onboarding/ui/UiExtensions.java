@@ -3,8 +3,12 @@ package onboarding.ui;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
+import onboarding.model.SafeUrl;
 
-/** {@code {ui:nav}} and {@code {ui:home}}: the app's menu for the shared layout. */
+/**
+ * {@code {ui:nav}} and {@code {ui:home}}: the app's menu for the shared layout; {@code {ui:href(url)}}: a URL from
+ * data, only when it may be a link.
+ */
 @TemplateExtension(namespace = "ui")
 public class UiExtensions {
 
@@ -14,6 +18,15 @@ public class UiExtensions {
         return navigation().items().stream()
                 .filter(item -> item.role() == null || (identity != null && identity.hasRole(item.role())))
                 .toList();
+    }
+
+    /**
+     * {@code url} when it may become a link ({@link SafeUrl}: absolute http/https with a host, or a path on this
+     * site), null otherwise: every {@code href} built from data goes through it, mostly by the {@code link} tag
+     * ({@code {#link href=lead.website text=lead.website /}}), which renders an unsafe value as plain text.
+     */
+    static String href(String url) {
+        return SafeUrl.isSafe(url) ? url : null;
     }
 
     static String home() {

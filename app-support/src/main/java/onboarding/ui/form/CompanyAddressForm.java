@@ -40,6 +40,7 @@ public abstract class CompanyAddressForm {
     @RestForm
     @Size(max = 200, message = "error.tooLong200")
     @Pattern(regexp = "^$|^https?://[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]{1,5})?(/\\S*)?$", message = "error.website")
+    @WebAddress
     public String website;
 
     /** Trims the address and puts codes in their canonical form; blank optional fields become null. */

@@ -11,6 +11,7 @@ import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.OrganizationSnapshotV1;
 import onboarding.model.OrganizationUpdatedV1;
+import onboarding.model.SafeUrl;
 
 /**
  * Commerce organisation customers as Sales applies them, inside the bridge's inbox (so nothing is sent back to
@@ -34,18 +35,22 @@ public class OrganizationHandlers {
     @Produces
     InboundHandler<OrganizationSnapshotV1> organizationSnapshot(AccountService accounts) {
         return BulkInboundHandler.of(EventTypes.ORGANIZATION_SNAPSHOT, 1, (events, organizations) -> {
-            organizations.forEach(organization -> named(organization.company(), EventTypes.ORGANIZATION_SNAPSHOT));
+            organizations.forEach(organization -> {
+                named(organization.company(), EventTypes.ORGANIZATION_SNAPSHOT);
+                SafeUrl.requireSafe("customerUrl", organization.customerUrl());
+            });
             List<AccountService.Copied> copied = accounts.upsertAllFromCommerce(organizations,
                     events.stream().map(EventEnvelope::correlationId).toList());
             return copied.stream().map(account -> new ApplyResult(account.id(), account.number())).toList();
         });
     }
 
-    /** The company, refused (the event fails, nothing changes) when it has no name. */
+    /** The company, refused (the event fails, nothing changes) when it has no name or its website is not a safe URL. */
     private static CompanyInfo named(CompanyInfo company, String eventType) {
         if (company == null || company.name() == null || company.name().isBlank()) {
             throw new IllegalArgumentException(eventType + " without a company name");
         }
+        SafeUrl.requireSafe("company.website", company.website());
         return company;
     }
 }

@@ -83,6 +83,17 @@ public class Duplicates {
                 contacts(ownContactId, email, domains));
     }
 
+    /**
+     * The ids of the accounts the lead page offers to qualify an open lead with (its possible duplicate accounts):
+     * the only accounts a qualification may reuse.
+     */
+    public Set<Long> offeredAccountIds(Lead lead) {
+        Set<Long> ids = new java.util.HashSet<>();
+        accounts(null, normalizeVat(lead.vatNumber), companyDomains(lead.email, lead.website))
+                .forEach(account -> ids.add(account.id()));
+        return ids;
+    }
+
     private List<Duplicate> leads(Lead lead, String email, String vat, Set<String> domains) {
         List<String> conditions = new ArrayList<>();
         if (email != null) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import onboarding.model.DecisionReason;
+import onboarding.sales.user.Actor;
 import onboarding.ui.persistence.Sequences;
 
 /** A prospective customer in the CRM: a Contact section (the person) and a Company section. */
@@ -75,9 +76,31 @@ public class Lead extends PanacheEntityBase {
         return status == LeadStatus.QUALIFIED;
     }
 
-    /** Whether {@code user} may take this lead: it is open and not theirs yet. */
-    public boolean canBeAssignedTo(String user) {
-        return isOpen() && user != null && !user.equals(owner);
+    /** What a sales user may ask for on a lead. */
+    public enum Action {
+        /** make themself the owner */
+        ASSIGN_TO_ME,
+        /** make another Sales user the owner */
+        ASSIGN_TO_OTHER,
+        QUALIFY,
+        DISQUALIFY
+    }
+
+    /**
+     * The object-level rule of leads, which both {@link LeadService}'s checks and the lead page's buttons follow:
+     * only an open lead is acted on; an unowned one is anyone's to take, qualify or disqualify (acting makes them its
+     * owner); an owned one only its owner's or a sales manager's (a manager may also take it over); only a sales
+     * manager assigns a lead to someone else.
+     */
+    public boolean allows(Actor actor, Action action) {
+        if (!isOpen() || actor == null) {
+            return false;
+        }
+        return switch (action) {
+            case ASSIGN_TO_ME -> !actor.is(owner) && (owner == null || actor.manager());
+            case ASSIGN_TO_OTHER -> actor.manager();
+            case QUALIFY, DISQUALIFY -> owner == null || actor.is(owner) || actor.manager();
+        };
     }
 
     /** Whether Commerce has a prospect behind this lead (its decisions are replicated there). */

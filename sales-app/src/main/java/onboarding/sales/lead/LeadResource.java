@@ -18,6 +18,7 @@ import java.util.Map;
 import onboarding.model.DecisionReason;
 import onboarding.sales.opportunity.Opportunity;
 import onboarding.sales.site.FormParams;
+import onboarding.sales.user.Actor;
 import onboarding.ui.Page;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -30,7 +31,7 @@ public class LeadResource {
     static class Templates {
         static native TemplateInstance list(LeadView view, LeadView[] views, Page<Lead> page, String q, String filters);
 
-        static native TemplateInstance detail(LeadService.LeadPage page, String user, DecisionReason[] reasons,
+        static native TemplateInstance detail(LeadService.LeadPage page, DecisionReason[] reasons,
                 Map<String, String> errors);
     }
 
@@ -52,14 +53,15 @@ public class LeadResource {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id, @Context SecurityContext security) {
-        return Templates.detail(leads.page(id), FormParams.user(security), DecisionReason.values(), Map.of());
+        return Templates.detail(leads.page(id, Actor.of(security)), DecisionReason.values(), Map.of());
     }
 
     @POST
     @Path("{id}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assign(@PathParam("id") long id, @RestForm String version, @Context SecurityContext security) {
-        leads.assign(id, FormParams.number(version), FormParams.user(security));
+    public Response assign(@PathParam("id") long id, @RestForm String version, @RestForm String assignee,
+            @Context SecurityContext security) {
+        leads.assign(id, FormParams.number(version), assignee, Actor.of(security));
         return Response.seeOther(URI.create("/leads/" + id)).build();
     }
 
@@ -68,8 +70,8 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response qualify(@PathParam("id") long id, @RestForm String version, @RestForm String accountId,
             @Context SecurityContext security) {
-        Opportunity opportunity = leads.qualify(id, FormParams.number(version), FormParams.number(accountId),
-                FormParams.user(security));
+        Opportunity opportunity = leads.qualify(id, FormParams.number(version), FormParams.pickedId(accountId),
+                Actor.of(security));
         return Response.seeOther(URI.create("/opportunities/" + opportunity.id)).build();
     }
 
@@ -80,11 +82,12 @@ public class LeadResource {
             @RestForm String reasonShareable, @Context SecurityContext security) {
         DecisionReason chosen = FormParams.reason(reason);
         if (chosen == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.detail(leads.page(id),
-                    FormParams.user(security), DecisionReason.values(), Map.of("reason", "error.reason"))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.detail(
+                    leads.page(id, Actor.of(security)), DecisionReason.values(), Map.of("reason", "error.reason")))
+                    .build();
         }
         leads.disqualify(id, FormParams.number(version), chosen, FormParams.checked(reasonShareable),
-                FormParams.user(security));
+                Actor.of(security));
         return Response.seeOther(URI.create("/leads/" + id)).build();
     }
 }

@@ -24,8 +24,12 @@ import onboarding.sales.contact.ContactService;
 import onboarding.sales.opportunity.Opportunity;
 import onboarding.sales.opportunity.OpportunityService;
 import onboarding.sales.site.SalesConfig;
+import onboarding.sales.user.Actor;
+import onboarding.sales.user.SalesUser;
+import onboarding.sales.user.SalesUsers;
 import onboarding.ui.ConflictException;
 import onboarding.ui.Messages;
+import onboarding.ui.NotAllowedException;
 import onboarding.ui.CappedCount;
 import onboarding.ui.Like;
 import onboarding.ui.Page;
@@ -33,8 +37,9 @@ import onboarding.ui.UiLocale;
 
 /**
  * Leads: the two views, the lead page, and what sales users decide on a lead (assign, qualify,
- * disqualify). Every decision is checked against the lead's state and the version its form was rendered
- * with, and is replicated to the Commerce prospect in the same transaction (outbox).
+ * disqualify). Every decision is checked against the lead's state, against who may take it ({@link Lead#allows}: a
+ * refusal is a 403 page saying who may) and against the version its form was rendered with, and is replicated to the
+ * Commerce prospect in the same transaction (outbox).
  */
 @ApplicationScoped
 public class LeadService {
@@ -42,9 +47,27 @@ public class LeadService {
     public static final int PAGE_SIZE = 25;
     public static final String RECORD_TYPE = "lead";
 
-    /** What the lead page shows. */
-    public record LeadPage(Lead lead, Opportunity opportunity, Duplicates.Found duplicates,
-            List<Timeline.Entry> timeline) {
+    /**
+     * What the lead page shows to the signed-in user: the lead with its owner's name, its opportunity, its possible
+     * duplicates, its timeline, what this user may do with it, and whom a manager may assign it to.
+     */
+    public record LeadPage(Lead lead, SalesUser owner, Opportunity opportunity, Duplicates.Found duplicates,
+            List<Timeline.Entry> timeline, Allowed allowed, List<SalesUser> assignees) {
+    }
+
+    /** The actions {@link Lead#allows} grants the signed-in user on the lead: the buttons the page offers. */
+    public record Allowed(boolean assignToMe, boolean assignToOther, boolean qualify, boolean disqualify) {
+
+        static Allowed of(Lead lead, Actor actor) {
+            return new Allowed(lead.allows(actor, Lead.Action.ASSIGN_TO_ME),
+                    lead.allows(actor, Lead.Action.ASSIGN_TO_OTHER), lead.allows(actor, Lead.Action.QUALIFY),
+                    lead.allows(actor, Lead.Action.DISQUALIFY));
+        }
+
+        /** Whether the user may decide (qualify or disqualify). */
+        public boolean decide() {
+            return qualify || disqualify;
+        }
     }
 
     private final Timeline timeline;
@@ -54,9 +77,11 @@ public class LeadService {
     private final ContactService contacts;
     private final OpportunityService opportunities;
     private final SalesConfig config;
+    private final SalesUsers users;
 
     LeadService(Timeline timeline, Outbox outbox, Duplicates duplicates, AccountService accounts,
-            ContactService contacts, OpportunityService opportunities, SalesConfig config) {
+            ContactService contacts, OpportunityService opportunities, SalesConfig config, SalesUsers users) {
+        this.users = users;
         this.timeline = timeline;
         this.outbox = outbox;
         this.duplicates = duplicates;
@@ -103,15 +128,19 @@ public class LeadService {
         return lead;
     }
 
-    /** The lead with its opportunity, its possible duplicates and its timeline. */
+    /** The lead page as {@code actor} sees it. */
     @Transactional
-    public LeadPage page(long id) {
+    public LeadPage page(long id, Actor actor) {
         Lead lead = get(id);
         Opportunity opportunity = lead.opportunityId == null ? null : Opportunity.findById(lead.opportunityId);
         Long ownAccount = opportunity == null ? null : opportunity.account.id;
         Long ownContact = opportunity == null || opportunity.contact == null ? null : opportunity.contact.id;
-        return new LeadPage(lead, opportunity, duplicates.of(lead, ownAccount, ownContact),
-                timeline.of(RECORD_TYPE, lead.id));
+        Allowed allowed = Allowed.of(lead, actor);
+        List<SalesUser> assignees = allowed.assignToOther()
+                ? users.all().stream().filter(user -> !user.username().equals(lead.owner)).toList()
+                : List.of();
+        return new LeadPage(lead, lead.owner == null ? null : users.named(lead.owner), opportunity,
+                duplicates.of(lead, ownAccount, ownContact), timeline.of(RECORD_TYPE, lead.id), allowed, assignees);
     }
 
     public String urlOf(long id) {
@@ -119,41 +148,69 @@ public class LeadService {
     }
 
     /**
-     * Makes {@code user} the owner of an open lead: it shows in their My open leads.
+     * Makes {@code assignee} (null or blank: the actor themself) the owner of an open lead: it shows in their My open
+     * leads. Anyone takes an unowned lead; a sales manager takes over an owned one or assigns a lead to any Sales
+     * user. The (re)assignment goes on the lead's timeline.
      *
-     * @throws ConflictException when the lead is not open, is theirs already, or changed since the page was shown
+     * @throws NotAllowedException when the actor may not (another's lead, or someone else to assign it to for a
+     *                             salesperson)
+     * @throws ConflictException   when the lead is not open, already the assignee's, changed since the page was
+     *                             shown, or the assignee is no Sales user
      */
     @Transactional
-    public Lead assign(long id, Long version, String user) {
-        Lead lead = openLead(id, version);
-        if (user.equals(lead.owner)) {
+    public Lead assign(long id, Long version, String assignee, Actor actor) {
+        Lead lead = openLead(id);
+        String to = assignee == null || assignee.isBlank() ? actor.username() : assignee.strip();
+        boolean toMe = actor.is(to);
+        if (toMe && actor.is(lead.owner)) {
             throw new ConflictException("lead.refused.alreadyYours", lead.number);
         }
-        lead.owner = user;
+        require(lead, actor, toMe ? Lead.Action.ASSIGN_TO_ME : Lead.Action.ASSIGN_TO_OTHER);
+        if (to.equals(lead.owner)) {
+            throw new ConflictException("lead.refused.alreadyTheirs", lead.number, users.named(to).displayName());
+        }
+        ConflictException.checkVersion(lead.version, version);
+        if (!toMe && !users.isSalesUser(to)) {
+            throw new ConflictException("lead.refused.noSuchUser", lead.number);
+        }
+        lead.owner = to;
         Lead.flush();
-        timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.assigned", user, null, null,
-                lead.correlationId);
+        if (toMe) {
+            timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.assigned", to, null, null,
+                    lead.correlationId);
+        } else {
+            timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.assignedBy", to,
+                    actor.username(), null, lead.correlationId);
+        }
         return lead;
     }
 
     /**
      * Qualifies an open lead: a new account from its Company section (or {@code existingAccountId}, an
-     * account the user picked among the duplicates), a contact from its Contact section and an OPEN
-     * opportunity owned by {@code user}; then tells Commerce (prospect in review, customers created).
+     * account the user picked among the duplicate accounts the lead page offers, and no other), a contact from its
+     * Contact section and an OPEN opportunity owned by the lead's owner (the actor, when the lead had none); then
+     * tells Commerce (prospect in review, customers created).
      *
      * @return the new opportunity
-     * @throws ConflictException when the lead is not open, changed since the page was shown, or the chosen
-     *                           account no longer exists
+     * @throws NotAllowedException when the lead is another's and the actor no sales manager
+     * @throws ConflictException   when the lead is not open, changed since the page was shown, or the chosen account
+     *                             is not (or no longer) one of the lead's possible duplicates
      */
     @Transactional
-    public Opportunity qualify(long id, Long version, Long existingAccountId, String user) {
-        Lead lead = openLead(id, version);
+    public Opportunity qualify(long id, Long version, Long existingAccountId, Actor actor) {
+        Lead lead = openLead(id);
+        require(lead, actor, Lead.Action.QUALIFY);
+        ConflictException.checkVersion(lead.version, version);
+        String user = actor.username();
         Account existing = null;
         if (existingAccountId != null) {
-            existing = Account.findById(existingAccountId);
-            if (existing == null) {
-                throw new ConflictException("lead.refused.accountGone", lead.number);
+            // only an account the page offered: any other id would hand another company's account (and, once won,
+            // its organisation in Commerce) to this lead's requester
+            if (!duplicates.offeredAccountIds(lead).contains(existingAccountId)) {
+                throw new ConflictException(Account.findById(existingAccountId) == null ? "lead.refused.accountGone"
+                        : "lead.refused.accountNotOffered", lead.number);
             }
+            existing = Account.findById(existingAccountId);
         }
         long opportunityId = Opportunity.nextId();
         lead.status = LeadStatus.QUALIFIED;
@@ -173,7 +230,8 @@ public class LeadService {
                 new ContactInfo(lead.firstName, lead.lastName, lead.email, lead.phone), user, lead.number, leadUrl,
                 lead.correlationId);
         String name = Messages.get(UiLocale.current(), "opportunity.defaultName", account.name);
-        Opportunity opportunity = opportunities.open(opportunityId, name, lead, account, contact, user);
+        // the lead's owner (the qualifier, or the owner a manager qualified for) works the opportunity
+        Opportunity opportunity = opportunities.open(opportunityId, name, lead, account, contact, lead.owner, user);
         timeline.add(RECORD_TYPE, lead.id, Timeline.Source.USER, "timeline.lead.qualified", user, opportunity.number,
                 "/opportunities/" + opportunity.id, lead.correlationId);
         if (existing != null) {
@@ -195,14 +253,21 @@ public class LeadService {
      * Disqualifies an open lead with a reason, and tells Commerce (prospect rejected; the requester learns
      * the reason only when {@code reasonShareable}).
      *
-     * @throws ConflictException when the lead is not open or changed since the page was shown
+     * @throws NotAllowedException when the lead is another's and the actor no sales manager
+     * @throws ConflictException   when the lead is not open or changed since the page was shown
      */
     @Transactional
-    public Lead disqualify(long id, Long version, DecisionReason reason, boolean reasonShareable, String user) {
+    public Lead disqualify(long id, Long version, DecisionReason reason, boolean reasonShareable, Actor actor) {
         if (reason == null) {
             throw new IllegalArgumentException("a disqualification needs a reason");
         }
-        Lead lead = openLead(id, version);
+        Lead lead = openLead(id);
+        require(lead, actor, Lead.Action.DISQUALIFY);
+        ConflictException.checkVersion(lead.version, version);
+        String user = actor.username();
+        if (lead.owner == null) {
+            lead.owner = user;
+        }
         lead.status = LeadStatus.DISQUALIFIED;
         lead.decisionReason = reason;
         lead.reasonShareable = reasonShareable;
@@ -220,13 +285,24 @@ public class LeadService {
         return lead;
     }
 
-    /** The lead, if it is still open and unchanged since the form of {@code version} was rendered. */
-    private Lead openLead(long id, Long version) {
+    /** The lead, if it is still open. */
+    private Lead openLead(long id) {
         Lead lead = get(id);
         if (lead.status != LeadStatus.OPEN) {
             throw new ConflictException("lead.refused." + lead.status, lead.number);
         }
-        ConflictException.checkVersion(lead.version, version);
         return lead;
+    }
+
+    /** Refuses, saying who may, an action {@link Lead#allows} does not grant the actor on this open lead. */
+    private void require(Lead lead, Actor actor, Lead.Action action) {
+        if (lead.allows(actor, action)) {
+            return;
+        }
+        if (action == Lead.Action.ASSIGN_TO_OTHER || lead.owner == null) {
+            throw new NotAllowedException("lead.notAllowed.ASSIGN_TO_OTHER", lead.number);
+        }
+        SalesUser owner = users.named(lead.owner);
+        throw new NotAllowedException("lead.notAllowed." + action, lead.number, owner.displayName(), owner.firstName());
     }
 }

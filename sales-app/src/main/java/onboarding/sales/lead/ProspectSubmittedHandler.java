@@ -11,8 +11,12 @@ import onboarding.bridge.inbox.BulkInboundHandler;
 import onboarding.model.EventEnvelope;
 import onboarding.model.EventTypes;
 import onboarding.model.ProspectSubmittedV1;
+import onboarding.model.SafeUrl;
 
-/** A partner signup in Commerce becomes an unowned lead of origin DUAL_WRITE. */
+/**
+ * A partner signup in Commerce becomes an unowned lead of origin DUAL_WRITE. A prospect whose link or website is
+ * not a safe URL ({@link SafeUrl}) is refused: the event fails and nothing is stored.
+ */
 @ApplicationScoped
 public class ProspectSubmittedHandler implements BulkInboundHandler<ProspectSubmittedV1> {
 
@@ -32,6 +36,7 @@ public class ProspectSubmittedHandler implements BulkInboundHandler<ProspectSubm
      */
     @Override
     public List<ApplyResult> applyAll(List<EventEnvelope> events, List<ProspectSubmittedV1> payloads) {
+        payloads.forEach(ProspectSubmittedHandler::requireSafeUrls);
         Map<Long, Lead> leads = new HashMap<>();
         List<Long> prospectIds = payloads.stream().map(ProspectSubmittedV1::prospectId).distinct().toList();
         Lead.<Lead>list("prospectId in ?1", prospectIds).forEach(lead -> leads.put(lead.prospectId, lead));
@@ -62,6 +67,12 @@ public class ProspectSubmittedHandler implements BulkInboundHandler<ProspectSubm
             results.add(ApplyResult.created(lead.id.toString(), lead.number));
         }
         return results;
+    }
+
+    /** Refuses (the run is then applied event by event, and this one fails alone) a prospect with an unsafe URL. */
+    private static void requireSafeUrls(ProspectSubmittedV1 p) {
+        SafeUrl.requireSafe("prospectUrl", p.prospectUrl());
+        SafeUrl.requireSafe("company.website", p.company() == null ? null : p.company().website());
     }
 
     private static void copy(ProspectSubmittedV1 p, Lead lead) {

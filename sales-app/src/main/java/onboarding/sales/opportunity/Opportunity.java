@@ -12,6 +12,7 @@ import onboarding.model.DecisionReason;
 import onboarding.sales.account.Account;
 import onboarding.sales.contact.Contact;
 import onboarding.sales.lead.Lead;
+import onboarding.sales.user.Actor;
 import onboarding.ui.persistence.Sequences;
 
 /** A qualified lead worked towards a decision: close as won (a partner) or lost. */
@@ -57,6 +58,14 @@ public class Opportunity extends PanacheEntityBase {
 
     public boolean isOpen() {
         return status == OpportunityStatus.OPEN;
+    }
+
+    /**
+     * The object-level rule of opportunities, which both {@link OpportunityService#close}'s check and the page's
+     * buttons follow: an open opportunity is closed as won or lost by its owner or a sales manager only.
+     */
+    public boolean allowsClosing(Actor actor) {
+        return isOpen() && actor != null && (owner == null || actor.is(owner) || actor.manager());
     }
 
     public boolean isWon() {

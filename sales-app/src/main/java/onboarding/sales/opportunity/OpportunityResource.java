@@ -14,12 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import onboarding.bridge.timeline.Timeline;
 import onboarding.model.DecisionReason;
 import onboarding.model.OpportunityClosedV1.Outcome;
 import onboarding.sales.site.FormParams;
+import onboarding.sales.user.Actor;
 import onboarding.ui.Page;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -32,8 +31,8 @@ public class OpportunityResource {
     static class Templates {
         static native TemplateInstance list(Page<Opportunity> page);
 
-        static native TemplateInstance detail(Opportunity opportunity, List<Timeline.Entry> timeline,
-                DecisionReason[] reasons, Map<String, String> errors);
+        static native TemplateInstance detail(OpportunityService.OpportunityPage page, DecisionReason[] reasons,
+                Map<String, String> errors);
     }
 
     private final OpportunityService opportunities;
@@ -49,15 +48,15 @@ public class OpportunityResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance detail(@PathParam("id") long id) {
-        return page(id, Map.of());
+    public TemplateInstance detail(@PathParam("id") long id, @Context SecurityContext security) {
+        return Templates.detail(opportunities.page(id, Actor.of(security)), DecisionReason.values(), Map.of());
     }
 
     @POST
     @Path("{id}/won")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response won(@PathParam("id") long id, @RestForm String version, @Context SecurityContext security) {
-        opportunities.close(id, FormParams.number(version), Outcome.WON, null, false, FormParams.user(security));
+        opportunities.close(id, FormParams.number(version), Outcome.WON, null, false, Actor.of(security));
         return Response.seeOther(URI.create("/opportunities/" + id)).build();
     }
 
@@ -68,16 +67,11 @@ public class OpportunityResource {
             @RestForm String reasonShareable, @Context SecurityContext security) {
         DecisionReason chosen = FormParams.reason(reason);
         if (chosen == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(id, Map.of("reason", "error.reason")))
-                    .build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.detail(opportunities.page(id,
+                    Actor.of(security)), DecisionReason.values(), Map.of("reason", "error.reason"))).build();
         }
         opportunities.close(id, FormParams.number(version), Outcome.LOST, chosen, FormParams.checked(reasonShareable),
-                FormParams.user(security));
+                Actor.of(security));
         return Response.seeOther(URI.create("/opportunities/" + id)).build();
-    }
-
-    private TemplateInstance page(long id, Map<String, String> errors) {
-        Opportunity opportunity = opportunities.get(id);
-        return Templates.detail(opportunity, opportunities.timelineOf(opportunity), DecisionReason.values(), errors);
     }
 }

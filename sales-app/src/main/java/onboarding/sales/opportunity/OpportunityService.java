@@ -17,7 +17,11 @@ import onboarding.sales.contact.Contact;
 import onboarding.sales.lead.Lead;
 import onboarding.sales.lead.LeadService;
 import onboarding.sales.site.SalesConfig;
+import onboarding.sales.user.Actor;
+import onboarding.sales.user.SalesUser;
+import onboarding.sales.user.SalesUsers;
 import onboarding.ui.ConflictException;
+import onboarding.ui.NotAllowedException;
 import onboarding.ui.CappedCount;
 import onboarding.ui.Page;
 
@@ -31,8 +35,15 @@ public class OpportunityService {
     private final Timeline timeline;
     private final Outbox outbox;
     private final SalesConfig config;
+    private final SalesUsers users;
 
-    OpportunityService(Timeline timeline, Outbox outbox, SalesConfig config) {
+    /** What the opportunity page shows to the signed-in user, and whether they may close it. */
+    public record OpportunityPage(Opportunity opportunity, SalesUser owner, List<Timeline.Entry> timeline,
+            boolean mayClose) {
+    }
+
+    OpportunityService(Timeline timeline, Outbox outbox, SalesConfig config, SalesUsers users) {
+        this.users = users;
         this.timeline = timeline;
         this.outbox = outbox;
         this.config = config;
@@ -53,17 +64,25 @@ public class OpportunityService {
         return opportunity;
     }
 
-    public List<Timeline.Entry> timelineOf(Opportunity opportunity) {
-        return timeline.of(RECORD_TYPE, opportunity.id);
+    /** The opportunity page as {@code actor} sees it. */
+    @Transactional
+    public OpportunityPage page(long id, Actor actor) {
+        Opportunity opportunity = get(id);
+        return new OpportunityPage(opportunity, opportunity.owner == null ? null : users.named(opportunity.owner),
+                timeline.of(RECORD_TYPE, opportunity.id), opportunity.allowsClosing(actor));
     }
 
     public String urlOf(long id) {
         return config.publicUrl() + "/opportunities/" + id;
     }
 
-    /** Opens the opportunity of a lead being qualified (joins the caller's transaction). */
+    /**
+     * Opens the opportunity of a lead being qualified by {@code user}, owned by {@code owner} (joins the caller's
+     * transaction).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Opportunity open(long id, String name, Lead lead, Account account, Contact contact, String user) {
+    public Opportunity open(long id, String name, Lead lead, Account account, Contact contact, String owner,
+            String user) {
         Opportunity opportunity = new Opportunity();
         opportunity.id = id;
         opportunity.number = Opportunity.numberOf(id);
@@ -72,7 +91,7 @@ public class OpportunityService {
         opportunity.account = account;
         opportunity.contact = contact;
         opportunity.lead = lead;
-        opportunity.owner = user;
+        opportunity.owner = owner;
         opportunity.correlationId = lead.correlationId;
         opportunity.createdAt = Instant.now();
         opportunity.persist();
@@ -86,16 +105,23 @@ public class OpportunityService {
      * closes applies; the other, like a close of a closed opportunity or a stale form, is refused and
      * changes nothing.
      *
-     * @throws ConflictException when the opportunity is not open or changed since the form was rendered
+     * @throws NotAllowedException when the opportunity is another's and the actor no sales manager
+     * @throws ConflictException   when the opportunity is not open or changed since the form was rendered
      */
     @Transactional
     public Opportunity close(long id, Long version, Outcome outcome, DecisionReason reason, boolean reasonShareable,
-            String user) {
+            Actor actor) {
         Opportunity opportunity = get(id);
         if (opportunity.status != OpportunityStatus.OPEN) {
             throw new ConflictException("opportunity.refused." + opportunity.status, opportunity.number);
         }
+        if (!opportunity.allowsClosing(actor)) {
+            SalesUser owner = users.named(opportunity.owner);
+            throw new NotAllowedException("opportunity.notAllowed." + outcome, opportunity.number, owner.displayName(),
+                    owner.firstName());
+        }
         ConflictException.checkVersion(opportunity.version, version);
+        String user = actor.username();
         if (outcome == Outcome.LOST && reason == null) {
             throw new IllegalArgumentException("a lost opportunity needs a reason");
         }

@@ -21,6 +21,19 @@ public final class FormParams {
         }
     }
 
+    /**
+     * A record picked among radio buttons where none means "a new one": null when nothing was picked, the id, or
+     * {@code 0} (no record's id: ids start at 1) when a value was posted that is not a number, so that it is refused
+     * as an unknown record instead of being read as "a new one".
+     */
+    public static Long pickedId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Long id = number(value);
+        return id == null ? 0L : id;
+    }
+
     /** The reason, or null when missing or unknown. */
     public static DecisionReason reason(String value) {
         if (value == null) {

@@ -140,6 +140,49 @@ class LeadDecisionsTest {
     }
 
     @Test
+    void qualify_accepts_only_an_account_the_lead_page_offered() {
+        long unrelatedLead = commerce.signup();
+        BrowserForm.open("/leads/" + unrelatedLead).submit("#qualify-form", Map.of());
+        long unrelatedAccount = rows.inTransaction(() -> Opportunity.<Opportunity>find("lead.id", unrelatedLead)
+                .firstResult().account.id);
+
+        long leadId = commerce.signup();
+        Lead lead = lead(leadId);
+        BrowserForm page = BrowserForm.open("/leads/" + leadId);
+        assertEquals(List.of(""), page.form("#qualify-form").select("input[name=accountId]").eachAttr("value"),
+                "no duplicate account to offer: only a new account");
+        long accounts = rows.inTransaction(() -> Account.count());
+        long contactsOfUnrelated = rows.count("contact where account_id = ?1", unrelatedAccount);
+
+        Map<String, String> refusedIds = Map.of(
+                Long.toString(unrelatedAccount), "The account you picked is not one of the possible duplicates offered"
+                        + " for lead " + lead.number + ", and a lead can only reuse one of those. Nothing was changed;"
+                        + " reload the page and pick again.",
+                "999999999", "The account you picked for lead " + lead.number + " no longer exists.",
+                "-1", "The account you picked for lead " + lead.number + " no longer exists.",
+                "x' or '1'='1", "The account you picked for lead " + lead.number + " no longer exists.");
+        refusedIds.forEach((accountId, message) -> {
+            Response response = page.submit("#qualify-form", Map.of("accountId", accountId));
+            assertEquals(409, response.statusCode(), accountId + ": " + response.asString());
+            assertTrue(Jsoup.parse(response.asString()).select("#conflict-message").text().startsWith(message),
+                    accountId + ": " + Jsoup.parse(response.asString()).select("#conflict-message").text());
+        });
+
+        Lead after = lead(leadId);
+        assertEquals(LeadStatus.OPEN, after.status);
+        assertEquals(lead.version, after.version);
+        assertNull(after.owner);
+        assertEquals(0L, rows.outboxCount("lead", leadId), "no event: Commerce learns nothing");
+        assertEquals(0L, rows.count("opportunity where lead_id = ?1", leadId));
+        assertEquals(accounts, rows.inTransaction(() -> Account.count()));
+        assertEquals(contactsOfUnrelated, rows.count("contact where account_id = ?1", unrelatedAccount),
+                "the other company's account gained no contact");
+        assertEquals(1L, rows.count("opportunity where account_id = ?1", unrelatedAccount));
+
+        assertEquals(303, page.submit("#qualify-form", Map.of()).statusCode(), "a new account is still fine");
+    }
+
+    @Test
     void disqualify_records_the_reason_and_tells_commerce_once() {
         long leadId = commerce.signup();
         Lead lead = lead(leadId);

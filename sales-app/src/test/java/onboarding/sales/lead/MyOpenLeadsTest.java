@@ -47,9 +47,12 @@ class MyOpenLeadsTest {
         assertEquals(List.of(number), allB2b.select("#leads tbody tr").eachAttr("data-number"),
                 "still in All Commerce B2B leads");
 
-        // Bob's page was opened before Alice took the lead: his click is refused, the lead stays Alice's
+        // Bob's page was opened before Alice took the lead: his click is refused (the lead is Alice's now, and a
+        // salesperson does not take another's lead), the lead stays Alice's
         Response late = bobPage.submit("#assign-form", Map.of());
-        assertEquals(409, late.statusCode());
+        assertEquals(403, late.statusCode());
+        assertEquals("Lead " + number + " belongs to Alice Martin: only a sales manager can reassign it. Nothing was"
+                + " changed.", Jsoup.parse(late.asString()).select("#conflict-message").text());
         assertEquals(List.of(number), myOpenLeads("alice", number));
         assertEquals(List.of(), myOpenLeads("bob", number));
 
@@ -65,12 +68,13 @@ class MyOpenLeadsTest {
     }
 
     @Test
-    void a_user_can_take_over_a_lead_from_a_fresh_page() {
+    void a_sales_manager_can_take_over_a_lead_from_a_fresh_page() {
         long leadId = commerce.signup();
         String number = rows.inTransaction(() -> Lead.<Lead>findById(leadId).number);
         BrowserForm.open(SignIn.as("bob"), "/leads/" + leadId, null).submit("#assign-form", Map.of());
         BrowserForm mariaPage = BrowserForm.open(SignIn.as("maria"), "/leads/" + leadId, null);
-        assertTrue(mariaPage.page().select("#assign-form").text().contains("This lead belongs to bob."));
+        assertTrue(mariaPage.page().select("#assign-form").text().contains("This lead belongs to Bob Leroy."),
+                mariaPage.page().select("#assign-form").text());
         assertEquals(303, mariaPage.submit("#assign-form", Map.of()).statusCode());
         assertEquals(List.of(number), myOpenLeads("maria", number));
         assertEquals(List.of(), myOpenLeads("bob", number));

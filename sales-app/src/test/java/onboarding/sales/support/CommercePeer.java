@@ -39,14 +39,21 @@ public class CommercePeer {
 
     /** Someone signed up on the B2B site; returns the id of the lead Sales made of it. */
     public long signup(CompanyInfo company, ContactInfo contact) {
-        long id = IDS.incrementAndGet();
-        ProspectSubmittedV1 payload = new ProspectSubmittedV1(id, String.format("PR-%06d", id),
-                "http://127.0.0.1:8080/hq/prospects/" + id, company, contact, "We resell tools.", "en",
-                Instant.now());
-        InboxResult result = deliver(event(TableMaps.PROSPECTS_TO_LEADS, "prospect", id,
-                EventTypes.PROSPECT_SUBMITTED, payload));
+        InboxResult result = deliver(prospectSubmitted(null, company, contact));
         assertEquals(InboxResult.Outcome.APPLIED, result.outcome(), result.error());
         return Long.parseLong(result.remoteId());
+    }
+
+    /**
+     * The event of a signup of a new prospect, linked to {@code prospectUrl} (null: the prospect's page in the
+     * Commerce back office); the prospect's id is the event's aggregate id.
+     */
+    public EventEnvelope prospectSubmitted(String prospectUrl, CompanyInfo company, ContactInfo contact) {
+        long id = IDS.incrementAndGet();
+        ProspectSubmittedV1 payload = new ProspectSubmittedV1(id, String.format("PR-%06d", id),
+                prospectUrl != null ? prospectUrl : "http://127.0.0.1:8080/hq/prospects/" + id, company, contact,
+                "We resell tools.", "en", Instant.now());
+        return event(TableMaps.PROSPECTS_TO_LEADS, "prospect", id, EventTypes.PROSPECT_SUBMITTED, payload);
     }
 
     /** A signup of a new company with its own domain and VAT number. */
@@ -61,9 +68,14 @@ public class CommercePeer {
 
     /** A copy of organisation customer {@code customerId} by the initial sync ({@code accountId} may be null). */
     public EventEnvelope organizationSnapshot(long customerId, Long accountId, CompanyInfo company) {
+        return organizationSnapshot(customerId, accountId, company, "http://127.0.0.1:8080/hq/customers/" + customerId);
+    }
+
+    /** A copy by the initial sync whose link to the customer is {@code customerUrl}. */
+    public EventEnvelope organizationSnapshot(long customerId, Long accountId, CompanyInfo company, String customerUrl) {
         return event(TableMaps.CUSTOMERS_TO_ACCOUNTS, "customer", customerId, EventTypes.ORGANIZATION_SNAPSHOT,
                 new OrganizationSnapshotV1(customerId, String.format("CU-%06d", customerId), accountId, company,
-                        "http://127.0.0.1:8080/hq/customers/" + customerId));
+                        customerUrl));
     }
 
     public InboxResult deliver(EventEnvelope event) {
