@@ -4,10 +4,12 @@
 # baseline; writes bench/results/latest.md and latest.json. See the README, section "Performance".
 #
 #   bench/run.sh            full mode (100,000-event backlog, 1,000,000 prospects, initial sync of 1,000,000
-#                           organisation customers; 15 to 25 minutes)
+#                           organisation customers, the Debezium peer; 15 to 30 minutes)
 #   bench/run.sh --quick    small counts, under 3 minutes once the apps are built
 #
 # Counts and time bounds can be overridden with the environment variables listed under "Counts" below.
+# SCENARIOS="3 peer" runs a subset; BENCH_COMMERCE_ROLE / BENCH_SALES_ROLE run the apps as roles of the bench's own
+# (created here with this installation's passwords) so that a run never changes the password of a shared role.
 # Logs, figures and pids of the run are in bench/work/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,12 @@ for arg in "$@"; do
   esac
 done
 
+# ---- Was the machine quiet? (sampled first, in bash alone, before anything of this run uses a CPU) ----
+MACHINE_START_LOADAVG=$(cat /proc/loadavg)
+MACHINE_START_STAT=$(head -1 /proc/stat)
+sleep 1
+MACHINE_START_STAT_1S=$(head -1 /proc/stat)
+
 # ---- Counts (bounded in number and in time) ----
 if [ "$MODE" = quick ]; then
   : "${SIGNUP_USERS:=8}" "${SIGNUP_COUNT:=2000}" "${SIGNUP_SECONDS:=8}" "${SIGNUP_WARMUP:=150}"
@@ -44,7 +52,13 @@ else
   : "${SYNC_CUSTOMERS:=1000000}" "${SYNC_INSERT_SECONDS:=300}" "${SYNC_SECONDS:=900}"
 fi
 : "${MEM_INTERVAL:=2}"
-: "${SCENARIOS:=1 2 3 4 6}"        # a subset for a partial run, e.g. SCENARIOS="3"; the others are reported "not run"
+: "${SCENARIOS:=1 2 3 peer 4 6}"   # a subset for a partial run, e.g. SCENARIOS="3"; the others are reported "not run"
+# the relay's batch size and delivery lanes (dualwrite.relay.batch-size / workers, their defaults), passed to Commerce
+# so that the same-work baseline of scenario 3 and the peer use exactly the relay's batch
+: "${RELAY_BATCH_SIZE:=200}" "${RELAY_WORKERS:=3}"
+# the peer (Debezium): its poll interval (ms; Debezium's default 500 would add up to half a second per delivery) and
+# its warm-up signups before the latency is measured
+: "${PEER_POLL_MS:=1}" "${PEER_WARMUP:=100}"
 : "${BENCH_PG_EXPLAIN_MS:=}"        # e.g. 20: PostgreSQL logs the plan of every statement slower than 20 ms (server log)
 : "${BENCH_JFR:=}"                 # BENCH_JFR=1 records a Java Flight Recording of each app in bench/work/*.jfr
 : "${BENCH_JAVA_OPTS:=$(grep -v '^#' "$ROOT/scripts/app-jvm.options" | tr '\n' ' ')}"   # the same JVM options as start.sh
@@ -53,6 +67,8 @@ CHUNK=${CHUNK:-100000}            # rows per SQL insert statement (bulk steps st
 
 COMMERCE_DB="${BENCH_COMMERCE_DB:-commerce_bench}"   # other names let two runs share one PostgreSQL
 SALES_DB="${BENCH_SALES_DB:-sales_bench}"
+COMMERCE_ROLE="${BENCH_COMMERCE_ROLE:-commerce}"     # the apps' database roles (see the header)
+SALES_ROLE="${BENCH_SALES_ROLE:-sales}"
 # this installation's secrets (scripts/secrets.sh, run/secrets.env): database passwords of the app roles, the bridge's
 # HMAC key and the metrics tokens, exported to the apps started below
 . "$ROOT/scripts/secrets.sh"
@@ -69,8 +85,8 @@ as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; elif command -v runuser >/dev/null; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
 export PGOPTIONS="-c client_min_messages=warning"
-cpsql() { PGPASSWORD="$COMMERCE_DB_PASSWORD" psql -h 127.0.0.1 -U commerce -d "$COMMERCE_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-spsql() { PGPASSWORD="$SALES_DB_PASSWORD" psql -h 127.0.0.1 -U sales -d "$SALES_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+cpsql() { PGPASSWORD="$COMMERCE_DB_PASSWORD" psql -h 127.0.0.1 -U "$COMMERCE_ROLE" -d "$COMMERCE_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+spsql() { PGPASSWORD="$SALES_DB_PASSWORD" psql -h 127.0.0.1 -U "$SALES_ROLE" -d "$SALES_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 prop() { awk -F= -v k="$2" '$1 == k { v = substr($0, length(k) + 2) } END { print v }' "$1" 2>/dev/null; } # file key
 bench_jar() { java -jar "$BENCH/target/bench.jar" "$@"; }
 urlencode() {
@@ -105,10 +121,11 @@ cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   stop_app commerce
   stop_app sales
+  if declare -F peer_cleanup > /dev/null; then peer_cleanup; fi
   exit $rc
 }
 # a previous run that was interrupted: stop its apps (only processes this script started, found by their pid files)
-for name in commerce sales; do
+for name in commerce sales commerce-peer; do
   if [ -f "$WORK/$name.pid" ] && grep -qs "quarkus-run.jar" "/proc/$(cat "$WORK/$name.pid")/cmdline"; then
     log "stopping $name left over from an interrupted run (pid $(cat "$WORK/$name.pid"))"
     stop_app "$name"
@@ -125,8 +142,12 @@ fig run run.mode "$MODE"
 fig run run.startedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 fig run run.host "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(as_postgres psql -X -A -t -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /'), $(java -version 2>&1 | head -1 | tr -d '"')"
 fig run run.cores "$(nproc)"
-fig run run.loadavg.start "$(cut -d' ' -f1-3 /proc/loadavg)"
-log "mode $MODE, load average $(cut -d' ' -f1-3 /proc/loadavg) (other builds share this machine: compare figures with the same-run baseline)"
+fig run run.machine.start.loadavg "$MACHINE_START_LOADAVG"
+fig run run.machine.start.stat "$MACHINE_START_STAT"
+fig run run.machine.start.stat1s "$MACHINE_START_STAT_1S"
+fig run run.relay.batchSize "$RELAY_BATCH_SIZE"
+fig run run.relay.workers "$RELAY_WORKERS"
+log "mode $MODE, load average $(echo "$MACHINE_START_LOADAVG" | cut -d' ' -f1-3) at the start (other builds share this machine: compare figures with the same-run baselines)"
 
 # ---- Build if needed ----
 needs_build() {
@@ -156,7 +177,19 @@ if pg_isready -h 127.0.0.1 -p 5432 -q; then
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -d postgres \
     -c "DROP DATABASE IF EXISTS $COMMERCE_DB WITH (FORCE)" -c "DROP DATABASE IF EXISTS $SALES_DB WITH (FORCE)"
 fi
-EXTRA_DATABASES="commerce:$COMMERCE_DB sales:$SALES_DB" scripts/db-setup.sh >/dev/null
+if [ "$COMMERCE_ROLE" = commerce ] && [ "$SALES_ROLE" = sales ]; then
+  EXTRA_DATABASES="commerce:$COMMERCE_DB sales:$SALES_DB" scripts/db-setup.sh >/dev/null
+else
+  # roles of the bench's own: their passwords are this installation's (scripts/secrets.sh); no shared role is touched
+  for pair in "$COMMERCE_ROLE:$COMMERCE_DB:$COMMERCE_DB_PASSWORD" "$SALES_ROLE:$SALES_DB:$SALES_DB_PASSWORD"; do
+    IFS=: read -r role db password <<< "$pair"
+    as_postgres psql -X -q -v ON_ERROR_STOP=1 -d postgres -v role="$role" -v db="$db" -v password="$password" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
+SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'role', :'password')\gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db')\gexec
+SQL
+  done
+fi
 if [ -n "$BENCH_PG_EXPLAIN_MS" ]; then
   # profiling aid: PostgreSQL writes the plan and timing of every statement slower than this into its server log
   for db in "$COMMERCE_DB" "$SALES_DB"; do
@@ -169,10 +202,13 @@ fi
 
 # ---- Ports ----
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# below the kernel's ephemeral range (the local ports of outgoing connections: a port free when it is chosen could be
+# taken by one before a slow start-up binds it)
+EPHEMERAL_FROM=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
-  local p
+  local p low=10000 high=$((EPHEMERAL_FROM > 12000 ? EPHEMERAL_FROM : 32768))
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
+    p=$((low + RANDOM % (high - low)))
     if [ "$p" != 8080 ] && [ "$p" != 8081 ] && port_free "$p"; then echo "$p"; return 0; fi
   done
   echo "no free port found" >&2; return 1
@@ -192,19 +228,20 @@ start_app() { # name -> starts it in the background, records its pid
   [ -n "$BENCH_JFR" ] && jfr="-XX:StartFlightRecording=filename=$WORK/$name-$(now_ms).jfr,settings=profile,dumponexit=true"
   if [ "$name" = commerce ]; then
     (cd "$ROOT/commerce-app/target/quarkus-app" && exec env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$COMMERCE_DB" \
-      SALES_URL="$SALES_URL" COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
-      SIGNUP_LIMIT_PER_ADDRESS=1000000000 \
+      COMMERCE_DB_USER="$COMMERCE_ROLE" SALES_URL="$SALES_URL" COMMERCE_PUBLIC_URL="$COMMERCE_URL" MAIL_MOCK=true \
+      MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" SIGNUP_LIMIT_PER_ADDRESS=1000000000 \
+      DUALWRITE_RELAY_BATCH_SIZE="$RELAY_BATCH_SIZE" DUALWRITE_RELAY_WORKERS="$RELAY_WORKERS" \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$COMMERCE_PORT" -jar quarkus-run.jar) \
       >> "$WORK/commerce.log" 2>&1 < /dev/null &
   else
     (cd "$ROOT/sales-app/target/quarkus-app" && exec env SALES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$SALES_DB" \
-      COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+      SALES_DB_USER="$SALES_ROLE" COMMERCE_URL="$COMMERCE_URL" MAIL_MOCK=true MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
       java $BENCH_JAVA_OPTS $jfr -Dquarkus.http.port="$SALES_PORT" -jar quarkus-run.jar) \
       >> "$WORK/sales.log" 2>&1 < /dev/null &
   fi
   echo $! > "$WORK/$name.pid"
 }
-app_url() { if [ "$1" = commerce ]; then echo "$COMMERCE_URL"; else echo "$SALES_URL"; fi; }
+app_url() { case "$1" in commerce) echo "$COMMERCE_URL" ;; commerce-peer) echo "$PEER_COMMERCE_URL" ;; *) echo "$SALES_URL" ;; esac; }
 # One readiness probe in bash alone (/dev/tcp, no process started): with a curl and a date per 50 ms poll (measured:
 # 7 ms of CPU per curl) the measurement itself took some 0.5 s of CPU from the starting app over a 5 s start-up, on
 # 2 shared cores. The start-ups are measured one after the other, each app alone.
@@ -334,9 +371,18 @@ scenario_1() {
     > "$WORK/mail-delays.txt"
   bench_jar histogram --in "$WORK/mail-delays.txt" --prefix signup.mail --out "$FIG/signup.properties" >/dev/null
   # CPU of the signups, their mails and their replication (warm-up included), until all was done
-  local ok warm
+  local ok warm first last
   ok=$(prop "$FIG/signup.properties" signup.ok); warm=$(prop "$FIG/signup.properties" signup.warmup.ok)
   cpu_since "$WORK/cpu-s1.txt" signup "$(( ${ok:-0} + ${warm:-0} ))" signup
+  # PASS needs every accepted signup (warm-up included) to be one prospect in Commerce and one lead in Sales: the
+  # prospect ids of the run's answers span [first, last] (one Commerce process hands them out, no one else signs up)
+  first=$(prop "$FIG/signup.properties" signup.warmup.firstProspectId); first=${first:-$(prop "$FIG/signup.properties" signup.firstProspectId)}
+  last=$(prop "$FIG/signup.properties" signup.lastProspectId)
+  fig signup signup.accepted "$(( ${ok:-0} + ${warm:-0} ))"
+  if [ -n "$first" ] && [ -n "$last" ]; then
+    fig signup signup.prospects "$(cpsql -c "SELECT count(*) FROM prospect WHERE id BETWEEN $first AND $last")"
+    fig signup signup.leads "$(spsql -c "SELECT count(*) FROM lead WHERE prospect_id BETWEEN $first AND $last")"
+  fi
 }
 
 # ---- Same-run baseline: pgbench with the inserts and commits of one replicated signup ----
@@ -349,10 +395,10 @@ baseline() {
       -f "$4" "$1" 2> "$WORK/pgbench-$1-$5.err" | tee "$WORK/pgbench-$1-$5.out" \
       | awk '/^tps = / { print $3; exit }'
   }
-  COMMERCE_TPS=$(run_pgbench "$COMMERCE_DB" commerce "$COMMERCE_DB_PASSWORD" "$BENCH/sql/baseline-commerce.pgbench" "$SIGNUP_USERS")
-  SALES_TPS=$(run_pgbench "$SALES_DB" sales "$SALES_DB_PASSWORD" "$BENCH/sql/baseline-sales.pgbench" "$SIGNUP_USERS")
+  COMMERCE_TPS=$(run_pgbench "$COMMERCE_DB" "$COMMERCE_ROLE" "$COMMERCE_DB_PASSWORD" "$BENCH/sql/baseline-commerce.pgbench" "$SIGNUP_USERS")
+  SALES_TPS=$(run_pgbench "$SALES_DB" "$SALES_ROLE" "$SALES_DB_PASSWORD" "$BENCH/sql/baseline-sales.pgbench" "$SIGNUP_USERS")
   # one client: what a strictly serial pipeline (one relay thread, one event per inbox transaction) could reach
-  SALES_TPS_1=$(run_pgbench "$SALES_DB" sales "$SALES_DB_PASSWORD" "$BENCH/sql/baseline-sales.pgbench" 1)
+  SALES_TPS_1=$(run_pgbench "$SALES_DB" "$SALES_ROLE" "$SALES_DB_PASSWORD" "$BENCH/sql/baseline-sales.pgbench" 1)
   cpsql -f "$BENCH/sql/baseline-teardown-commerce.sql" >/dev/null
   spsql -f "$BENCH/sql/baseline-teardown-sales.sql" >/dev/null
   if [ -n "$COMMERCE_TPS" ] && [ -n "$SALES_TPS" ]; then
@@ -368,11 +414,62 @@ baseline() {
   fi
 }
 
+# ---- Same-work baseline of scenario 3: pgbench with the database work of delivering one batch ----
+# As many events as the drain, in batches of the relay's size, by as many clients as the relay has lanes; each side
+# alone (Commerce: the claim, the acknowledgement, the per-minute count; Sales: the apply, the per-minute count),
+# then checked: every transaction must have done a whole batch. See bench/sql/drain-baseline-*.
+drain_baseline() {
+  local batches per_client pool template out tps rows
+  batches=$(( (DRAIN_EVENTS + RELAY_BATCH_SIZE - 1) / RELAY_BATCH_SIZE ))
+  per_client=$(( (batches + RELAY_WORKERS - 1) / RELAY_WORKERS ))
+  pool=$(( per_client * RELAY_WORKERS * RELAY_BATCH_SIZE ))
+  log "same-work baseline of scenario 3: pgbench $RELAY_WORKERS clients × $per_client batches of $RELAY_BATCH_SIZE events per database"
+  template=$(cpsql -c "SELECT max(id) FROM dualwrite_outbox WHERE event_type = 'prospect.submitted' AND status = 'DELIVERED'")
+  cpsql -v n="$pool" -v template="$template" -f "$BENCH/sql/drain-baseline-setup-commerce.sql" >/dev/null
+  spsql -v batch="$RELAY_BATCH_SIZE" -f "$BENCH/sql/drain-baseline-setup-sales.sql" >/dev/null
+  fig baseline baseline.drain.batch "$RELAY_BATCH_SIZE"
+  fig baseline baseline.drain.clients "$RELAY_WORKERS"
+  fig baseline baseline.drain.transactionsPerClient "$per_client"
+  fig baseline baseline.drain.poolEvents "$pool"
+  for side in commerce sales; do
+    local db=$COMMERCE_DB role=$COMMERCE_ROLE password=$COMMERCE_DB_PASSWORD
+    [ "$side" = sales ] && db=$SALES_DB role=$SALES_ROLE password=$SALES_DB_PASSWORD
+    out="$WORK/pgbench-drain-$side.out"
+    PGPASSWORD="$password" pgbench -h 127.0.0.1 -U "$role" -n -M prepared -c "$RELAY_WORKERS" \
+      -j "$(( RELAY_WORKERS < 2 ? 1 : 2 ))" -t "$per_client" -D batch="$RELAY_BATCH_SIZE" \
+      -f "$BENCH/sql/drain-baseline-$side.pgbench" "$db" > "$out" 2> "$WORK/pgbench-drain-$side.err" || true
+    tps=$(awk '/^tps = / { print $3; exit }' "$out")
+    fig baseline "baseline.drain.${side}BatchTps" "$tps"
+    fig baseline "baseline.drain.${side}EventsExpected" "$pool"
+  done
+  read -r rows _ <<< "$(cpsql -F ' ' -f "$BENCH/sql/drain-baseline-verify-commerce.sql")"
+  fig baseline baseline.drain.deliveredRows "$rows"
+  read -r rows _ <<< "$(spsql -F ' ' -f "$BENCH/sql/drain-baseline-verify-sales.sql")"
+  fig baseline baseline.drain.leadRows "$rows"
+  cpsql -f "$BENCH/sql/drain-baseline-teardown-commerce.sql" >/dev/null
+  spsql -f "$BENCH/sql/drain-baseline-teardown-sales.sql" >/dev/null
+  local valid=false
+  [ "$(prop "$FIG/baseline.properties" baseline.drain.deliveredRows)" = "$pool" ] \
+    && [ "$(prop "$FIG/baseline.properties" baseline.drain.leadRows)" = "$pool" ] \
+    && [ -n "$(prop "$FIG/baseline.properties" baseline.drain.commerceBatchTps)" ] \
+    && [ -n "$(prop "$FIG/baseline.properties" baseline.drain.salesBatchTps)" ] && valid=true
+  fig baseline baseline.drain.valid "$valid"
+  log "same-work baseline: Commerce $(prop "$FIG/baseline.properties" baseline.drain.commerceBatchTps) batches/s, Sales $(prop "$FIG/baseline.properties" baseline.drain.salesBatchTps) batches/s, valid $valid (see bench/work/pgbench-drain-*.err if not)"
+}
+
 # ---- Scenario 2: replication latency at a fixed rate (open loop) ----
+# the load generator's LISTEN connection to the Sales bench database (its password from the environment, not argv)
+commits_options() {
+  echo "--commits-db jdbc:postgresql://127.0.0.1:5432/$SALES_DB --commits-user $SALES_ROLE --commits-password-env SALES_DB_PASSWORD --commits-wait-seconds 60"
+}
 scenario_2() {
   log "scenario 2: $REPL_RATE signups/s, up to $REPL_COUNT signups / $REPL_SECONDS s"
+  # answer → lead committed, seen outside both apps: a trigger on Sales' lead notifies at commit, the load generator
+  # listens (bench/sql/lead-commit-notify.sql; dropped again right after)
+  spsql -f "$BENCH/sql/lead-commit-notify.sql"
   bench_jar signup-open --url "$COMMERCE_URL" --rate "$REPL_RATE" --count "$REPL_COUNT" --seconds "$REPL_SECONDS" \
-    --visitors 20 --run-id "s2$(date +%s)" --out "$FIG/replication.properties" > "$WORK/replication.out"
+    --visitors 20 --run-id "s2$(date +%s)" --out "$FIG/replication.properties" $(commits_options) > "$WORK/replication.out"
+  spsql -f "$BENCH/sql/lead-commit-notify-drop.sql"
   FIRST=$(prop "$FIG/replication.properties" replication.firstProspectId)
   LAST=$(prop "$FIG/replication.properties" replication.lastProspectId)
   OK=$(prop "$FIG/replication.properties" replication.ok)
@@ -386,7 +483,7 @@ scenario_2() {
     bench_jar histogram --in "$WORK/replication-latencies.txt" --prefix replication.commit --out "$FIG/replication.properties" >/dev/null
     LAST_LEAD=$(spsql -c "SELECT round(extract(epoch FROM max(l.created_at)) * 1000) FROM dualwrite_inbox i JOIN lead l ON l.id::text = i.result_id WHERE $RUN_EVENTS")
     [ -n "$LAST_LEAD" ] && fig replication replication.lastLeadAfterMs "$((${LAST_LEAD%.*} - LAST_ANSWER))"
-    grep -E '^replication\.(commit\.p50|commit\.p99|lastLeadAfterMs|errors)=' "$FIG/replication.properties" | tr '\n' ' '; echo
+    grep -E '^replication\.(outside\.p50|outside\.p99|outside\.missing|commit\.p99|errors)=' "$FIG/replication.properties" | tr '\n' ' '; echo
   fi
   await_backlog_empty 120 || true
 }
@@ -400,6 +497,7 @@ scenario_3() {
             ON CONFLICT (name) DO UPDATE SET state = 'PAUSED', updated_at = now()"
   inserted=0
   started=$(now_ms)
+  BACKLOG_AFTER=$(cpsql -c "SELECT coalesce(max(id), 0) FROM prospect")   # the backlog's prospects come after it
   while [ "$inserted" -lt "$DRAIN_EVENTS" ]; do
     n=$((DRAIN_EVENTS - inserted)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
     cpsql -v n="$n" -v template="$TEMPLATE" -f "$BENCH/sql/backlog-chunk.sql"
@@ -417,7 +515,6 @@ scenario_3() {
   started=$(now_ms)
   start_app sales
   fig drain drain.salesRestartMs "$(await_ready sales "$started" | cut -d' ' -f1)"
-  LEADS_BEFORE=$(spsql -c "SELECT count(*) FROM lead")
   : > "$WORK/drain.tsv"
   cpu_snapshot "$WORK/cpu-s3.txt"
   T0=$(now_ms)
@@ -437,18 +534,138 @@ scenario_3() {
   fi
   DELIVERED=$((PENDING - left))
   cpu_since "$WORK/cpu-s3.txt" drain "$DELIVERED" drain
+  # PASS needs every event applied once, counted in the databases: one lead and one inbox row per backlog prospect in
+  # Sales, every backlog event DELIVERED in Commerce (and none DEAD or SKIPPED)
+  local backlog_range="> $BACKLOG_AFTER"
+  fig drain drain.leads "$(spsql -c "SELECT count(*) FROM lead WHERE prospect_id $backlog_range")"
+  fig drain drain.inboxRows "$(spsql -c "SELECT count(*) FROM dualwrite_inbox WHERE aggregate_type = 'prospect'
+    AND event_type = 'prospect.submitted' AND aggregate_id::bigint $backlog_range")"
+  read -r delivered_rows dead_rows skipped_rows < <(cpsql -F ' ' -c "SELECT count(*) FILTER (WHERE status = 'DELIVERED'),
+    count(*) FILTER (WHERE status = 'DEAD'), count(*) FILTER (WHERE status = 'SKIPPED') FROM dualwrite_outbox
+    WHERE aggregate_type = 'prospect' AND event_type = 'prospect.submitted' AND aggregate_id::bigint $backlog_range")
+  fig drain drain.deliveredRows "$delivered_rows"
+  fig drain drain.deadRows "$dead_rows"
+  fig drain drain.skippedRows "$skipped_rows"
   fig drain drain.events "$PENDING"
   fig drain drain.delivered "$DELIVERED"
   fig drain drain.complete "$([ "$left" -eq 0 ] && echo true || echo false)"
   fig drain drain.seconds "$(awk -v ms=$((T1 - T0)) 'BEGIN { printf "%.2f", ms / 1000 }')"
   fig drain drain.rate "$(awk -v n="$DELIVERED" -v ms=$((T1 - T0)) 'BEGIN { printf "%.2f", n * 1000 / ms }')"
-  fig drain drain.leads "$(($(spsql -c "SELECT count(*) FROM lead") - LEADS_BEFORE))"
   # best rate over ~2 s of samples (the first claim waits for the relay's next sweep, up to 1 s)
   fig drain drain.sampleMs 2000
   fig drain drain.peakRate "$(awk -v total="$PENDING" -F'\t' '{ t[NR] = $1; d[NR] = total - $2 }
     END { best = 0; for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) if (t[j] - t[i] >= 2000) { r = (d[j] - d[i]) * 1000 / (t[j] - t[i]); if (r > best) best = r; break }
           printf "%.2f", best }' "$WORK/drain.tsv")"
-  grep -E '^drain\.(rate|complete|seconds|delivered)=' "$FIG/drain.properties" | tr '\n' ' '; echo
+  grep -E '^drain\.(rate|complete|seconds|leads|deadRows)=' "$FIG/drain.properties" | tr '\n' ' '; echo
+}
+
+# ---- The peer: Debezium's outbox pattern beside our relay ----
+# A PostgreSQL cluster of the bench's own (initdb under bench/work/peer, its own port, wal_level=logical; the
+# machine's server is never changed) holds a second Commerce bench database; a second Commerce process uses it with
+# its relay off; Debezium Embedded (the load generator's peer-latency / peer-drain, onboarding.bench.peer) reads its
+# outbox through a replication slot and a publication and posts each batch, signed, to the same Sales.
+PEER_DIR="$WORK/peer"
+PEER_PG_BIN=/usr/lib/postgresql/15/bin
+PEER_PORT=""
+PEER_COMMERCE_URL=""
+peer_psql() { as_postgres psql -h "$PEER_DIR" -p "$PEER_PORT" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+ppsql() { PGPASSWORD="$COMMERCE_DB_PASSWORD" psql -h 127.0.0.1 -p "$PEER_PORT" -U "$COMMERCE_ROLE" -d "$COMMERCE_DB" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+peer_cleanup() { # the peer's Commerce and cluster, if this run (or an interrupted one) left them
+  stop_app commerce-peer
+  if [ -f "$PEER_DIR/data/postmaster.pid" ]; then
+    as_postgres "$PEER_PG_BIN/pg_ctl" -D "$PEER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+peer_failed() { # reason -> the peer's row says why it did not run
+  log "peer: $1"
+  fig peer peer.error "$1"
+  peer_cleanup
+}
+scenario_peer() {
+  log "peer: Debezium's outbox pattern on a cluster of the bench's own, beside our relay"
+  local version
+  version=$(ls "$BENCH/target/lib" | sed -n 's/^debezium-embedded-\(.*\)\.jar$/\1/p' | head -1)
+  fig peer peer.debeziumVersion "${version:-?}"
+  fig peer peer.batchSize "$RELAY_BATCH_SIZE"
+  fig peer peer.pollMs "$PEER_POLL_MS"
+  [ -x "$PEER_PG_BIN/initdb" ] || { peer_failed "no $PEER_PG_BIN/initdb (Debian package postgresql-15)"; return 0; }
+  peer_cleanup
+  rm -rf "$PEER_DIR"
+  mkdir -p "$PEER_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres "$PEER_DIR"
+  PEER_PORT=$(free_port)
+  if ! as_postgres "$PEER_PG_BIN/initdb" -D "$PEER_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=peer --auth-host=scram-sha-256 > "$WORK/peer-initdb.log" 2>&1; then
+    peer_failed "initdb failed: $(tail -1 "$WORK/peer-initdb.log")"; return 0
+  fi
+  # the machine's server's settings (autovacuum off, 128 MB of shared buffers, fsync on), plus logical decoding
+  local settings="-c port=$PEER_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PEER_DIR"
+  settings+=" -c wal_level=logical -c max_replication_slots=4 -c max_wal_senders=4 -c shared_buffers=128MB"
+  settings+=" -c autovacuum=off -c fsync=on -c max_wal_size=1GB -c min_wal_size=80MB"
+  fig peer peer.cluster "PostgreSQL $("$PEER_PG_BIN/postgres" --version | awk '{ print $3 }') on port $PEER_PORT: wal_level=logical, shared_buffers 128 MB, autovacuum off, fsync on, as the machine's server"
+  if ! as_postgres "$PEER_PG_BIN/pg_ctl" -D "$PEER_DIR/data" -l "$PEER_DIR/server.log" -w -t 60 -o "$settings" start >/dev/null; then
+    peer_failed "the bench's cluster did not start: $(tail -1 "$PEER_DIR/server.log")"; return 0
+  fi
+  PEER_CDC_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/\n')
+  export PEER_CDC_PASSWORD
+  peer_psql -d postgres -v role="$COMMERCE_ROLE" -v password="$COMMERCE_DB_PASSWORD" -v cdc="$PEER_CDC_PASSWORD" \
+    -v db="$COMMERCE_DB" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'role', :'password')\gexec
+SELECT format('CREATE ROLE bench_cdc LOGIN REPLICATION PASSWORD %L', :'cdc')\gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')\gexec
+SQL
+  # the peer's Commerce: the same packaged app and options, its relay off, on the bench's cluster
+  local port started
+  port=$(free_port)
+  PEER_COMMERCE_URL="http://127.0.0.1:$port"
+  : > "$WORK/commerce-peer.log"
+  (cd "$ROOT/commerce-app/target/quarkus-app" && exec env COMMERCE_DB_URL="jdbc:postgresql://127.0.0.1:$PEER_PORT/$COMMERCE_DB" \
+    COMMERCE_DB_USER="$COMMERCE_ROLE" SALES_URL="$SALES_URL" COMMERCE_PUBLIC_URL="$PEER_COMMERCE_URL" MAIL_MOCK=true \
+    MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" SIGNUP_LIMIT_PER_ADDRESS=1000000000 DUALWRITE_RELAY_ENABLED=false \
+    java $BENCH_JAVA_OPTS -Dquarkus.http.port="$port" -jar quarkus-run.jar) >> "$WORK/commerce-peer.log" 2>&1 < /dev/null &
+  echo $! > "$WORK/commerce-peer.pid"
+  started=$(now_ms)
+  await_ready commerce-peer "$started" > /dev/null || { peer_failed "the peer's Commerce did not start (bench/work/commerce-peer.log)"; return 0; }
+  # what Debezium reads (a publication of the outbox, SELECT for its slot's user); the peer's prospect ids far from
+  # the main Commerce's (Sales keeps one lead per prospect id)
+  peer_psql -d "$COMMERCE_DB" -c "CREATE PUBLICATION bench_outbox FOR TABLE dualwrite_outbox" \
+    -c "GRANT SELECT ON dualwrite_outbox TO bench_cdc" -c "SELECT setval('prospect_seq', 1000000000)" >/dev/null
+  local common=(--sales-url "$SALES_URL" --secret-env DUALWRITE_SECRETS --peer-port "$PEER_PORT" --peer-db "$COMMERCE_DB"
+    --peer-user bench_cdc --peer-password-env PEER_CDC_PASSWORD --offsets "$PEER_DIR/offsets.dat"
+    --batch-size "$RELAY_BATCH_SIZE" --poll-ms "$PEER_POLL_MS")
+  # latency: the same open-loop signups and outside measure as scenario 2
+  spsql -f "$BENCH/sql/lead-commit-notify.sql"
+  if ! bench_jar peer-latency "${common[@]}" --url "$PEER_COMMERCE_URL" --rate "$REPL_RATE" --count "$REPL_COUNT" \
+      --seconds "$REPL_SECONDS" --visitors 20 --warmup "$PEER_WARMUP" --run-id "pe$(date +%s)" $(commits_options) \
+      --out "$FIG/peer.properties" > "$WORK/peer-latency.out" 2>&1; then
+    spsql -f "$BENCH/sql/lead-commit-notify-drop.sql"
+    peer_failed "peer-latency failed: $(grep -m1 -E 'Exception|Error' "$WORK/peer-latency.out" | cut -c1-300)"; return 0
+  fi
+  spsql -f "$BENCH/sql/lead-commit-notify-drop.sql"
+  grep -E '^peer\.latency\.(outside\.p50|outside\.p99|outside\.missing)=' "$FIG/peer.properties" | tr '\n' ' '; echo
+  # drain: a backlog written by the same SQL as scenario 3's while Debezium is stopped, then Debezium started
+  local template first_outbox after n inserted=0
+  template=$(ppsql -c "SELECT max(id) FROM dualwrite_outbox WHERE event_type = 'prospect.submitted'")
+  first_outbox=$(ppsql -c "SELECT coalesce(max(id), 0) + 1 FROM dualwrite_outbox")
+  after=$(ppsql -c "SELECT coalesce(max(id), 0) FROM prospect")
+  while [ "$inserted" -lt "$DRAIN_EVENTS" ]; do
+    n=$((DRAIN_EVENTS - inserted)); [ "$n" -gt "$CHUNK" ] && n=$CHUNK
+    ppsql -v n="$n" -v template="$template" -f "$BENCH/sql/backlog-chunk.sql"
+    inserted=$((inserted + n))
+  done
+  ppsql -c "ANALYZE dualwrite_outbox" -c "ANALYZE prospect"
+  n=$(ppsql -c "SELECT count(*) FROM dualwrite_outbox WHERE id >= $first_outbox")
+  log "peer: backlog of $n events written; starting Debezium"
+  if ! bench_jar peer-drain "${common[@]}" --events "$n" --first-outbox-id "$first_outbox" --seconds "$DRAIN_SECONDS" \
+      --out "$FIG/peer.properties" > "$WORK/peer-drain.out" 2>&1; then
+    peer_failed "peer-drain failed: $(grep -m1 -E 'Exception|Error' "$WORK/peer-drain.out" | cut -c1-300)"; return 0
+  fi
+  fig peer peer.drain.leads "$(spsql -c "SELECT count(*) FROM lead WHERE prospect_id > $after")"
+  fig peer peer.drain.inboxRows "$(spsql -c "SELECT count(*) FROM dualwrite_inbox WHERE aggregate_type = 'prospect'
+    AND event_type = 'prospect.submitted' AND aggregate_id::bigint > $after")"
+  grep -E '^peer\.drain\.(rate|complete|seconds|leads)=' "$FIG/peer.properties" | tr '\n' ' '; echo
+  peer_cleanup
+  rm -rf "$PEER_DIR"
 }
 
 # ---- Scenario 4: All prospects with many prospects ----
@@ -477,7 +694,16 @@ scenario_4() {
   COMPANY=${COMPANY//_/ }; NAME=${NAME//_/ }
   PAGES="first=/hq/prospects|status=/hq/prospects?status=NEW|company=/hq/prospects?q=$(urlencode "$COMPANY")"
   PAGES+="|email=/hq/prospects?q=$(urlencode "$EMAIL")|name=/hq/prospects?q=$(urlencode "$NAME")|page500=/hq/prospects?page=500"
-  bench_jar pages --url "$COMMERCE_URL" --user hq --password hq-demo --pages "$PAGES" --warmup "$PAGES_WARMUP" \
+  # the prospect each page must show (PASS needs it on every measured answer): the first row of the list, as the
+  # app orders it (newest first); a text search's newest match is the row whose search_text holds the text
+  local newest="ORDER BY submitted_at DESC, id DESC"
+  EXPECT="first=$(cpsql -c "SELECT number FROM prospect $newest LIMIT 1")"
+  EXPECT+="|status=$(cpsql -c "SELECT number FROM prospect WHERE status = 'NEW' $newest LIMIT 1")"
+  for pair in "company=$COMPANY" "email=$EMAIL" "name=$NAME"; do
+    EXPECT+="|${pair%%=*}=$(cpsql -v text="${pair#*=}" <<< "SELECT number FROM prospect WHERE strpos(search_text, lower(:'text')) > 0 $newest LIMIT 1")"
+  done
+  EXPECT+="|page500=$(cpsql -c "SELECT number FROM prospect $newest OFFSET 12475 LIMIT 1")"   # 25 a page
+  bench_jar pages --url "$COMMERCE_URL" --user hq --password hq-demo --pages "$PAGES" --expect "$EXPECT" --warmup "$PAGES_WARMUP" \
     --iterations "$PAGES_ITERATIONS" --seconds-per-page "$PAGES_SECONDS" --out "$FIG/pages.properties" > "$WORK/pages.out"
   grep -E '^pages\.[a-z0-9]+\.p95=' "$FIG/pages.properties" | tr '\n' ' '; echo
   # the plans of the list and count queries behind those pages, for the diagnosis of a miss
@@ -565,8 +791,10 @@ ensure_signups() {
 scenario_on 1 && scenario_1
 ensure_signups
 baseline
+{ scenario_on 3 || scenario_on peer; } && drain_baseline
 scenario_on 2 && scenario_2
 scenario_on 3 && scenario_3
+scenario_on peer && scenario_peer
 scenario_on 4 && scenario_4
 scenario_on 6 && scenario_6
 
@@ -583,15 +811,17 @@ done
 kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=""
 scenario_on 3 && note "Sales was restarted for scenario 3 (backlog drain): its memory figures are those of the second process, which ran the drain; its start-up figure is the first start on the fresh database."
-note "Scenario 2 latency is \`applied_at - occurred_at\` of the run's events in Sales' dualwrite_inbox: occurred_at is the outbox row's created_at (now() in the signup transaction) and applied_at is now() in the inbox transaction, so both are the start of their transaction, a few ms before each commit."
-note "Baseline: pgbench -M prepared with $SIGNUP_USERS clients on scratch copies (CREATE TABLE … LIKE … INCLUDING ALL) of the real tables, in the bench databases while the apps idle; one Commerce transaction (bench/sql/baseline-commerce.pgbench) and one Sales transaction (bench/sql/baseline-sales.pgbench) per replicated signup, so the baseline is 1 / (1/Commerce tps + 1/Sales tps). The relay's own statements (claim, delivered, prospect update, outbound timeline entry, link) are not in it."
+note "Scenario 2 and the peer: latency from the arrival of a signup's 303 answer at the load generator to the arrival there of its lead's commit, as a notification: a trigger on Sales' lead (bench/sql/lead-commit-notify.sql, present only during these measurements) calls pg_notify with the prospect number, which PostgreSQL delivers at commit, and the load generator LISTENs on a JDBC connection of its own; both instants on the load generator's clock. The in-database figure (second row of scenario 2) is \`applied_at - occurred_at\` in Sales' dualwrite_inbox: both are now(), the start of the signup transaction and of the inbox transaction, so it leaves out the signup's commit, the apply and Sales' commit."
+note "Baseline of scenario 1: pgbench -M prepared with $SIGNUP_USERS clients on scratch copies (CREATE TABLE … LIKE … INCLUDING ALL) of the real tables, in the bench databases while the apps idle; one Commerce transaction (bench/sql/baseline-commerce.pgbench) and one Sales transaction (bench/sql/baseline-sales.pgbench) per replicated signup, so the baseline is 1 / (1/Commerce tps + 1/Sales tps). The relay's own statements (claim, delivered, prospect update, outbound timeline entry, link) are not in it: it is the signup's own work, not the bridge's."
+note "Baseline of scenario 3 (the same work as the drain): pgbench -M prepared -t with $RELAY_WORKERS clients (the relay's lanes), batches of $RELAY_BATCH_SIZE events (the relay's batch size) and as many events as the drain, on scratch copies of the real tables. Commerce, per batch (bench/sql/drain-baseline-commerce.pgbench): the relay's claim statement in its own transaction; record links, the prospects marked replicated, their timeline entries and the events marked DELIVERED in one transaction; the per-minute count. Sales, per batch (bench/sql/drain-baseline-sales.pgbench): the duplicate check, the lookup of existing leads, the leads, links, timeline entries and inbox rows in one transaction; the per-minute count. Baseline = batch / (1/Commerce batches/s + 1/Sales batches/s); valid only when every transaction did a whole batch (rows counted after). Set-based where the app sends one UPDATE per prospect in a JDBC batch; HTTP, JSON and Hibernate are not in it."
 note "CPU figures (per signup, per event, to ready) are CPU time of the app processes and of their PostgreSQL backends, JIT compilation and GC included (a short run is dominated by warm-up); the load generator's own CPU is not counted."
 note "Load generator, apps and PostgreSQL share the same $(nproc) cores with other builds; run time $(secs_since "$RUN_STARTED") s."
 
 # ---- Stop, report ----
 stop_app commerce
 stop_app sales
-fig run run.loadavg.end "$(cut -d' ' -f1-3 /proc/loadavg)"
+fig run run.machine.end.loadavg "$(cat /proc/loadavg)"
+fig run run.machine.end.stat "$(head -1 /proc/stat)"
 fig run run.seconds "$(secs_since "$RUN_STARTED")"
 bench_jar report --work "$FIG" --md "$RESULTS/latest.md" --json "$RESULTS/latest.json" > "$WORK/report.out"
 # the last run of each mode is kept too

@@ -15,8 +15,20 @@ final class BackOfficePages {
     static final String SESSION_COOKIE = "commerce-session";
     static final String CSRF = "csrf-token";
 
+    /**
+     * {@code expected}: per page name, the prospect number that must be in the list (its row's
+     * {@code data-number="PR-…"} attribute); a page answered 200 without it counts as an error, not as a sample.
+     */
     record Settings(String baseUrl, String user, String password, Map<String, String> pages, int warmup,
-            int iterations, double maxSecondsPerPage) {
+            int iterations, double maxSecondsPerPage, Map<String, String> expected) {
+    }
+
+    /** The error kind of a page that answered 200 without the prospect it must show. */
+    static final String TARGET_MISSING = "target prospect not on the page";
+
+    /** Whether a list page shows the prospect numbered {@code number} (the row's {@code data-number} attribute). */
+    static boolean shows(String html, String number) {
+        return html != null && html.contains("data-number=\"" + number + "\"");
     }
 
     /** Signs in; returns the {@code Cookie} header value of the session. */
@@ -43,7 +55,8 @@ final class BackOfficePages {
         return SESSION_COOKIE + "=" + session;
     }
 
-    record PageResult(String path, Latencies latencies, Outcomes outcomes, long bytes) {
+    /** {@code found}: measured answers that showed the expected prospect ({@code -1} when none was expected). */
+    record PageResult(String path, Latencies latencies, Outcomes outcomes, long bytes, long found, String expected) {
     }
 
     static Map<String, PageResult> run(Http http, Settings settings) throws IOException, InterruptedException {
@@ -53,7 +66,9 @@ final class BackOfficePages {
             String url = settings.baseUrl() + page.getValue();
             Latencies latencies = new Latencies();
             Outcomes outcomes = new Outcomes();
+            String expected = settings.expected().get(page.getKey());
             long bytes = 0;
+            long found = 0;
             long deadline = System.nanoTime() + (long) (settings.maxSecondsPerPage() * 1e9);
             for (int i = 0; i < settings.warmup() + settings.iterations() && System.nanoTime() < deadline; i++) {
                 long begin = System.nanoTime();
@@ -65,8 +80,11 @@ final class BackOfficePages {
                     }
                     latencies.recordNanos(took);
                     bytes = answer.body().length();
-                    if (answer.statusCode() == 200) {
+                    if (answer.statusCode() == 200 && expected != null && !shows(answer.body(), expected)) {
+                        outcomes.error(TARGET_MISSING);
+                    } else if (answer.statusCode() == 200) {
                         outcomes.ok.increment();
+                        found += expected == null ? 0 : 1;
                     } else {
                         outcomes.error("status " + answer.statusCode());
                     }
@@ -74,7 +92,8 @@ final class BackOfficePages {
                     outcomes.error(Http.describe(e));
                 }
             }
-            results.put(page.getKey(), new PageResult(page.getValue(), latencies, outcomes, bytes));
+            results.put(page.getKey(), new PageResult(page.getValue(), latencies, outcomes, bytes,
+                    expected == null ? -1 : found, expected));
         }
         return results;
     }

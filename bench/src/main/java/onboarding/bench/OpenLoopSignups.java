@@ -3,6 +3,8 @@ package onboarding.bench;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +20,8 @@ final class OpenLoopSignups {
     record Settings(String baseUrl, double rate, int count, double maxSeconds, int visitors, String runId) {
     }
 
-    record Result(Latencies latencies, Outcomes outcomes, int sent, double seconds) {
+    /** {@code answeredAt}: accepted prospect id → when its answer arrived ({@link System#nanoTime()}). */
+    record Result(Latencies latencies, Outcomes outcomes, int sent, double seconds, Map<Long, Long> answeredAt) {
         double sendRate() {
             return seconds <= 0 ? 0 : sent / seconds;
         }
@@ -31,6 +34,7 @@ final class OpenLoopSignups {
         }
         Latencies latencies = new Latencies();
         Outcomes outcomes = new Outcomes();
+        Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
         int planned = (int) Math.min(settings.count(), Math.floor(settings.rate() * settings.maxSeconds()));
         long period = (long) (1e9 / settings.rate());
         List<CompletableFuture<?>> inFlight = new ArrayList<>(planned);
@@ -45,11 +49,13 @@ final class OpenLoopSignups {
             SignupVisitor visitor = visitors.get(i % visitors.size());
             inFlight.add(http.client.sendAsync(visitor.nextSignup(http), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((answer, failure) -> {
-                        latencies.recordNanos(System.nanoTime() - scheduled);
+                        long now = System.nanoTime();
+                        latencies.recordNanos(now - scheduled);
                         if (failure != null) {
                             outcomes.error(Http.describe(failure));
                         } else {
                             outcomes.signupAnswered(answer);
+                            SignupVisitor.acceptedProspectId(answer).ifPresent(id -> answeredAt.put(id, now));
                         }
                     }));
             sent++;
@@ -61,6 +67,6 @@ final class OpenLoopSignups {
         } catch (TimeoutException e) {
             outcomes.error("answers missing after the timeout");
         }
-        return new Result(latencies, outcomes, sent, sendSeconds);
+        return new Result(latencies, outcomes, sent, sendSeconds, answeredAt);
     }
 }

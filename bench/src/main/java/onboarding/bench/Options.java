@@ -19,6 +19,17 @@ final class Options {
         }
     }
 
+    private Options(Map<String, String> values) {
+        this.values.putAll(values);
+    }
+
+    /** A copy with one option replaced. */
+    Options with(String name, String value) {
+        Options copy = new Options(values);
+        copy.values.put(name, value);
+        return copy;
+    }
+
     String string(String name) {
         String value = values.get(name);
         if (value == null) {

@@ -40,7 +40,8 @@ class BenchSmokeTest {
             assertEquals(0, commerce.refused.get());
 
             Bench.main(new String[] { "pages", "--url", commerce.url(), "--user", "hq", "--password", "hq-demo",
-                    "--pages", "first=/hq/prospects|page500=/hq/prospects?page=500", "--warmup", "1", "--iterations", "4",
+                    "--pages", "first=/hq/prospects|page500=/hq/prospects?page=500", "--expect", "first=PR-000001|page500=PR-012476",
+                    "--warmup", "1", "--iterations", "4",
                     "--out", figures.resolve("pages.properties").toString() });
             assertEquals(2 * (1 + 4), commerce.backOfficePages.get());
 
@@ -72,6 +73,9 @@ class BenchSmokeTest {
         assertEquals("20", raw.get("replication.ok"));
         assertEquals("3", raw.get("replication.commit.samples"));
         assertEquals("4", raw.get("pages.first.ok"));
+        assertEquals("4", raw.get("pages.first.found"), "the expected prospect on every page");
+        assertEquals("0", raw.get("pages.page500.found"), "a page without the expected prospect");
+        assertEquals("4", raw.get("pages.page500.errors"), "counts as an error, not as a sample");
         assertEquals("10", raw.get("sync.total"));
 
         String markdown = Files.readString(md, StandardCharsets.UTF_8);

@@ -108,7 +108,7 @@ final class FakeCommerce implements AutoCloseable {
             return;
         }
         backOfficePages.incrementAndGet();
-        send(exchange, 200, "<table><tr><td>PR-000001</td></tr></table>");
+        send(exchange, 200, "<table><tr data-number=\"PR-000001\"><td>PR-000001</td></tr></table>");
     }
 
     /** The console: GET renders the sync row (progress moving on at each reading), POST …/sync starts it. */
