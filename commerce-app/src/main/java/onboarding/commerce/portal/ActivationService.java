@@ -62,7 +62,8 @@ public class ActivationService implements OneTimeLinks {
         List<Number> ids = em.createNativeQuery("SELECT customer_id FROM activation_token WHERE token_hash = ?1"
                 + " AND purpose = ?2 AND used_at IS NULL AND expires_at > now()").setParameter(1, hash(token))
                 .setParameter(2, ACTIVATION).getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(Customer.findById(ids.get(0).longValue()));
+        return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(Customer.<Customer>findById(ids.get(0).longValue()))
+                .filter(person -> person.status == Customer.Status.INVITED); // a deactivated person's old link opens nothing
     }
 
     /** Uses the token (once) to set the person's password and activate them; false when the link is not valid. */
@@ -77,6 +78,9 @@ public class ActivationService implements OneTimeLinks {
         Number id = (Number) em.createNativeQuery("SELECT customer_id FROM activation_token WHERE token_hash = ?1")
                 .setParameter(1, hash(token)).getSingleResult();
         Customer person = Customer.findById(id.longValue());
+        if (person.status != Customer.Status.INVITED) {
+            return false; // deactivated (or active already) since the link was mailed: the link is spent, nothing else
+        }
         person.passwordHash = BcryptUtil.bcryptHash(password);
         person.status = Customer.Status.ACTIVE;
         person.activatedAt = Instant.now();
