@@ -84,6 +84,10 @@ public class ProductService {
             errors.put("unitPrice", price);
         }
         if (!errors.containsKey("sku")) {
+            // two staff saving the same new SKU at once: the second waits here for the first to commit, then sees it
+            // (instead of failing on the unique index at commit)
+            Product.getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('product.sku:' || ?1))")
+                    .setParameter(1, form.sku).getSingleResult();
             Product same = Product.bySku(form.sku);
             if (same != null && !same.id.equals(self)) {
                 errors.put("sku", "error.sku.taken");

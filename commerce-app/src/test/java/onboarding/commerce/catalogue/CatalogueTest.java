@@ -96,6 +96,29 @@ class CatalogueTest {
     }
 
     @Test
+    @TestSecurity(user = "hq", roles = "staff")
+    void two_people_saving_one_new_sku_at_once_get_one_product_and_a_clear_refusal() throws Exception {
+        String sku = newSku();
+        java.util.List<BrowserForm> forms = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            forms.add(BrowserForm.open("/hq/products/new", null));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = pool.invokeAll(forms.stream().map(form -> (java.util.concurrent.Callable<Integer>) () ->
+                    form.post("/hq/products", product(sku, "7")).statusCode()).toList());
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 303).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(status -> status == 400).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void demo_products_are_in_the_catalogue_when_demo_data_are_on() {
         for (DemoProducts.Demo demo : DemoProducts.PRODUCTS) {
             Product product = bySku(demo.sku());
